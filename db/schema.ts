@@ -1,0 +1,291 @@
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+/** People who sign in: learners, managers and administrators. Times are Unix milliseconds. */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Stored lower-cased, so uniqueness is case-insensitive. */
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ['learner', 'manager', 'admin'] }).notNull(),
+    department: text('department', { enum: ['it', 'ot', 'other'] })
+      .notNull()
+      .default('other'),
+    jobTitle: text('job_title').notNull().default(''),
+    /** argon2id PHC string; null until an invitation is accepted. */
+    passwordHash: text('password_hash'),
+    isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
+    /** Accounts created by `switchyard demo`, shown with a badge. */
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_role_idx').on(t.role)],
+);
+
+/** Signed-in sessions; the id is the SHA-256 of the cookie token, never the token itself. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    /** Absolute end of the session, whatever its use. */
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Teams of learners, on the IT side, the OT side or mixed. */
+export const teams = sqliteTable(
+  'teams',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['it', 'ot', 'mixed'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('teams_slug_unique').on(t.slug)],
+);
+
+/** Which learners belong to which teams (a learner may be in several). */
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    index('team_members_user_idx').on(t.userId),
+  ],
+);
+
+/** Which managers manage which teams. */
+export const teamManagers = sqliteTable(
+  'team_managers',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    index('team_managers_user_idx').on(t.userId),
+  ],
+);
+
+/** One-time links (first-run setup, invitations, password resets); only the SHA-256 is stored. */
+export const oneTimeTokens = sqliteTable(
+  'one_time_tokens',
+  {
+    id: text('id').primaryKey(),
+    purpose: text('purpose', { enum: ['setup', 'invitation', 'reset'] }).notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('one_time_tokens_user_idx').on(t.userId)],
+);
+
+/** Failed sign-in counters per account and per IP, kept in the database so instances share them. */
+export const signInThrottles = sqliteTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lockedUntil: integer('locked_until').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Security events for administrators and auditors. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    type: text('type').notNull(),
+    actorId: text('actor_id'),
+    subjectId: text('subject_id'),
+    ip: text('ip'),
+    detail: text('detail').notNull().default('{}'),
+  },
+  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_type_idx').on(t.type)],
+);
+
+/** HTTP Basic credentials for xAPI clients (an LMS, an LRS, a reporting tool). */
+export const xapiCredentials = sqliteTable(
+  'xapi_credentials',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    key: text('key').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    scope: text('scope', { enum: ['read', 'write', 'all'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('xapi_credentials_key_unique').on(t.key)],
+);
+
+/** The learning record: every xAPI statement, append-only, with the columns queries filter on. */
+export const statements = sqliteTable(
+  'statements',
+  {
+    /** Insertion order; drives paging and consistent-through. */
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull(),
+    actorKey: text('actor_key').notNull(),
+    verb: text('verb').notNull(),
+    objectId: text('object_id').notNull(),
+    /** Id of the statement this one voids, for voiding statements. */
+    voidsId: text('voids_id'),
+    registration: text('registration'),
+    /** Milliseconds since epoch, from the statement's timestamp. */
+    timestamp: integer('timestamp').notNull(),
+    stored: integer('stored').notNull(),
+    isVoided: integer('is_voided', { mode: 'boolean' }).notNull().default(false),
+    /** The full statement as stored (with stored, authority and version). */
+    body: text('body').notNull(),
+    /** Canonical form of the statement as sent, to tell a replay from a conflict. */
+    fingerprint: text('fingerprint').notNull(),
+  },
+  (t) => [
+    uniqueIndex('statements_id_unique').on(t.id),
+    index('statements_actor_object_idx').on(t.actorKey, t.objectId, t.seq),
+    index('statements_actor_idx').on(t.actorKey, t.seq),
+    index('statements_object_idx').on(t.objectId, t.seq),
+    index('statements_verb_idx').on(t.verb, t.seq),
+    index('statements_registration_idx').on(t.registration, t.seq),
+    index('statements_stored_idx').on(t.stored),
+  ],
+);
+
+/** Activities and agents a statement mentions anywhere (for related_activities / related_agents). */
+export const statementRefs = sqliteTable(
+  'statement_refs',
+  {
+    seq: integer('seq').notNull(),
+    kind: text('kind', { enum: ['activity', 'agent'] }).notNull(),
+    ref: text('ref').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.ref, t.seq] })],
+);
+
+/** Completion derived from statements, per learner and activity; rebuildable from the record. */
+export const completions = sqliteTable(
+  'completions',
+  {
+    actorKey: text('actor_key').notNull(),
+    activityId: text('activity_id').notNull(),
+    /** The Switchyard user the actor is, when it is one. */
+    userId: text('user_id'),
+    status: text('status', { enum: ['attempted', 'completed', 'passed', 'failed'] }).notNull(),
+    isSuccess: integer('is_success', { mode: 'boolean' }),
+    bestScore: real('best_score'),
+    attempts: integer('attempts').notNull().default(0),
+    firstCompletedAt: integer('first_completed_at'),
+    lastCompletedAt: integer('last_completed_at'),
+    lastStatementId: text('last_statement_id'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actorKey, t.activityId] }),
+    index('completions_user_idx').on(t.userId, t.activityId),
+    index('completions_activity_idx').on(t.activityId),
+  ],
+);
+
+/** Work a manager assigned to a team or a person, with a due date and optional recertification. */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text('id').primaryKey(),
+    itemType: text('item_type', { enum: ['course', 'track', 'scenario'] }).notNull(),
+    itemId: text('item_id').notNull(),
+    teamId: text('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** Calendar date YYYY-MM-DD; the deadline ends at the end of that day in the organisation's time zone. */
+    dueDate: text('due_date').notNull(),
+    recurrenceMonths: integer('recurrence_months'),
+    note: text('note').notNull().default(''),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    archivedAt: integer('archived_at'),
+  },
+  (t) => [index('assignments_team_idx').on(t.teamId), index('assignments_user_idx').on(t.userId)],
+);
+
+/** Simulation attempts as verified by the server's replay. */
+export const simAttempts = sqliteTable(
+  'sim_attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    actions: text('actions').notNull(),
+    score: real('score').notNull(),
+    maxScore: real('max_score').notNull(),
+    isPassed: integer('is_passed', { mode: 'boolean' }).notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    result: text('result').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('sim_attempts_user_idx').on(t.userId, t.scenarioId)],
+);
+
+/** Knowledge-check attempts, kept so the learner can see the feedback after the redirect. */
+export const checkAttempts = sqliteTable(
+  'check_attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseId: text('course_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    answers: text('answers').notNull(),
+    score: real('score').notNull(),
+    isPassed: integer('is_passed', { mode: 'boolean' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('check_attempts_user_idx').on(t.userId, t.courseId, t.lessonId)],
+);
+
+/** Certificates issued on course completion; the code is the public, unguessable identifier. */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    code: text('code').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseId: text('course_id').notNull(),
+    issuedAt: integer('issued_at').notNull(),
+    expiresAt: integer('expires_at'),
+    statementId: text('statement_id'),
+  },
+  (t) => [index('certificates_user_idx').on(t.userId, t.courseId)],
+);

@@ -1,0 +1,11 @@
+import type { CommandContext } from './main.ts';
+
+/** A CLI command: resolves on success, throws an Error with a one-line reason otherwise. */
+export type Command = (context: CommandContext) => Promise<void>;
+
+/** Every `switchyard` command; migrations already ran when a command starts. */
+export const commands: Record<string, Command> = {
+  migrate: async ({ print }) => {
+    print('Migrations are up to date.');
+  },
+};

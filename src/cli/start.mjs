@@ -1,0 +1,88 @@
+// `npm start`: build when the build is missing or stale, migrate, then serve.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseConfig } from '../lib/server/config.ts';
+import { prepareDatabase } from './prepare.ts';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const stampFile = join(root, 'dist', '.build-stamp');
+const inputs = [
+  'src',
+  'content',
+  'public',
+  'db',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
+
+/** Newest modification time among the files the build reads. */
+function newestSourceTime() {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) visit(join(path, entry));
+    } else if (stat.mtimeMs > newest) newest = stat.mtimeMs;
+  };
+  for (const input of inputs) visit(join(root, input));
+  return newest;
+}
+
+function isBuildFresh() {
+  if (!existsSync(stampFile) || !existsSync(join(root, 'dist/server/entry.mjs'))) return false;
+  return statSync(stampFile).mtimeMs >= newestSourceTime();
+}
+
+/** Builds the site (and its search index) with the Node that runs this script. */
+export function build() {
+  console.log('Building Switchyard (sources changed or no build yet)...');
+  const started = Date.now();
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const astro = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env,
+    },
+  );
+  if (astro.status !== 0) {
+    console.error('Build failed: see the messages above.');
+    process.exit(1);
+  }
+  writeFileSync(stampFile, new Date().toISOString());
+  console.log(`Build finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  console.error(parsed.message);
+  process.exit(1);
+}
+const config = parsed.config;
+
+if (process.argv.includes('--build-only')) {
+  if (process.argv.includes('--force') || !isBuildFresh()) build();
+  else console.log('Build is up to date.');
+  process.exit(0);
+}
+if (!isBuildFresh()) build();
+
+try {
+  await prepareDatabase(config);
+} catch (error) {
+  console.error(
+    `Database ${config.DATABASE_URL} could not be prepared: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
+  );
+  process.exit(1);
+}
+
+process.env.HOST = config.HOST;
+process.env.PORT = String(config.PORT);
+await import(join(root, 'dist/server/entry.mjs'));

@@ -1,0 +1,81 @@
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { getConfig } from './lib/server/config.ts';
+import { getDb } from './lib/server/db.ts';
+import { SESSION_COOKIE, deleteSessionCookie } from './lib/server/auth/cookie.ts';
+import { sessionPolicy, validateSessionToken } from './lib/server/auth/session.ts';
+import { decideAccess, isSameOrigin, isUnsafeMethod } from './lib/server/auth/guards.ts';
+import { applySecurityHeaders } from './lib/server/security-headers.ts';
+import { inlineScriptHashes } from './lib/server/inline-script-hashes.ts';
+import { siteOrigin, isSecureOrigin } from './lib/server/site-origin.ts';
+
+/** Security headers on every response; inline scripts Astro emits are allowed by their hash. */
+const securityHeaders = defineMiddleware(async (_context, next) => {
+  const response = await next();
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('text/html')) {
+    applySecurityHeaders(response.headers);
+    return response;
+  }
+  const html = await response.text();
+  const headers = new Headers(response.headers);
+  applySecurityHeaders(headers, inlineScriptHashes(html));
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+});
+
+/** Puts the signed-in user and session on locals. */
+const authenticate = defineMiddleware(async (context, next) => {
+  context.locals.user = null;
+  context.locals.session = null;
+  const token = context.cookies.get(SESSION_COOKIE)?.value;
+  if (token) {
+    const config = getConfig();
+    const db = await getDb();
+    const result = await validateSessionToken(
+      db,
+      token,
+      sessionPolicy(config.SESSION_IDLE_DAYS, config.SESSION_ABSOLUTE_DAYS),
+    );
+    if (result.session) {
+      context.locals.user = result.user;
+      context.locals.session = result.session;
+    } else {
+      deleteSessionCookie(context.cookies, isSecureOrigin(siteOrigin(context.url)));
+    }
+  }
+  return next();
+});
+
+/** Refuses a state-changing request from another origin when it carries our cookie (forms and JSON alike). */
+const checkOrigin = defineMiddleware(async (context, next) => {
+  const { request } = context;
+  if (isUnsafeMethod(request.method)) {
+    const hasCookie = context.cookies.has(SESSION_COOKIE);
+    const hasOrigin = request.headers.has('origin');
+    if ((hasCookie || hasOrigin) && !isSameOrigin(request, siteOrigin(context.url))) {
+      return Response.json(
+        {
+          error:
+            'This request came from another site and was refused. Reload the page and try again.',
+        },
+        { status: 403 },
+      );
+    }
+  }
+  return next();
+});
+
+/** Role checks for /admin and /manage (and their APIs), sign-in for personal pages. */
+const guard = defineMiddleware(async (context, next) => {
+  const path = context.url.pathname;
+  const decision = decideAccess(path, context.locals.user);
+  if (decision === 'allow') return next();
+  const isApi = path.startsWith('/api/');
+  if (decision === 'sign-in') {
+    if (isApi) return Response.json({ error: 'Sign in first.' }, { status: 401 });
+    return context.redirect(`/login?next=${encodeURIComponent(path + context.url.search)}`, 302);
+  }
+  if (isApi) return Response.json({ error: 'Your role does not allow this.' }, { status: 403 });
+  return context.rewrite(new Request(new URL('/403', context.url)));
+});
+
+export const onRequest = sequence(securityHeaders, authenticate, checkOrigin, guard);

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/** Debian's Chromium; `npx playwright install` cannot download browsers here. */
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A browser context that records every request URL it makes. */
+export interface TestBrowser {
+  context: BrowserContext;
+  requests: string[];
+  newPage: () => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/** Launches Chromium with a fresh profile; every request is recorded for origin assertions. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'switchyard-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    viewport: { width: 1280, height: 800 },
+  });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  return {
+    context,
+    requests,
+    newPage: () => context.newPage(),
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe on the page and returns its violations (empty means it passed). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+}
+
+/** Requests that left the site's origin (data: and blob: URLs stay on the machine). */
+export function foreignRequests(requests: string[], origin: string): string[] {
+  return requests.filter(
+    (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
+  );
+}
+
+/** Saves a screenshot under screenshots/ (gitignored) for people to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync('screenshots', { recursive: true });
+  const path = join('screenshots', `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
