@@ -1,4 +1,5 @@
 import type { CommandContext } from './main.ts';
+import { teamAdd, userAdd, userResetPassword } from './people.ts';
 
 /** A CLI command: resolves on success, throws an Error with a one-line reason otherwise. */
 export type Command = (context: CommandContext) => Promise<void>;
@@ -8,4 +9,7 @@ export const commands: Record<string, Command> = {
   migrate: async ({ print }) => {
     print('Migrations are up to date.');
   },
+  'user add': userAdd,
+  'user reset-password': userResetPassword,
+  'team add': teamAdd,
 };

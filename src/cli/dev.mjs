@@ -11,7 +11,12 @@ if (!parsed.ok) {
   console.error(parsed.message);
   process.exit(1);
 }
-await prepareDatabase(parsed.config);
+const { setupToken } = await prepareDatabase(parsed.config);
+if (setupToken) {
+  console.log(
+    `No administrator yet. Create the first one: http://${parsed.config.HOST}:${parsed.config.PORT}/setup?token=${setupToken}`,
+  );
+}
 const child = spawn(
   process.execPath,
   [

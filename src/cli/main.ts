@@ -13,9 +13,6 @@ export interface CommandContext {
   print: (line: string) => void;
 }
 
-/** A failure the user can act on: printed as one line, exit code 1. */
-export class CliError extends Error {}
-
 const USAGE = `usage: switchyard <command>
 commands: ${Object.keys(commands).join(', ')}`;
 
@@ -27,7 +24,9 @@ async function readStdin(): Promise<string> {
 
 /** Runs one command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
+  const twoWords = argv.slice(0, 2).join(' ');
+  const name = commands[twoWords] ? twoWords : argv[0];
+  const args = argv.slice(name === twoWords ? 2 : 1);
   const command = name ? commands[name] : undefined;
   if (!command) {
     console.error(name ? `switchyard: unknown command "${name}"\n${USAGE}` : USAGE);

@@ -74,8 +74,9 @@ if (process.argv.includes('--build-only')) {
 }
 if (!isBuildFresh()) build();
 
+let setupToken = null;
 try {
-  await prepareDatabase(config);
+  ({ setupToken } = await prepareDatabase(config));
 } catch (error) {
   console.error(
     `Database ${config.DATABASE_URL} could not be prepared: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
@@ -86,3 +87,9 @@ try {
 process.env.HOST = config.HOST;
 process.env.PORT = String(config.PORT);
 await import(join(root, 'dist/server/entry.mjs'));
+if (setupToken) {
+  const origin = config.PUBLIC_ORIGIN ?? `http://${config.HOST}:${config.PORT}`;
+  console.log(
+    `\nNo administrator yet. Create the first one (this link works once, for 24 hours):\n  ${origin}/setup?token=${setupToken}\n`,
+  );
+}
