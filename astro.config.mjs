@@ -1,13 +1,28 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
+import { buildSearchIndex } from './src/cli/search-index.mjs';
+
+/** Builds the Pagefind index of the course library after each build, served from our own origin. */
+const searchIndex = {
+  name: 'switchyard-search-index',
+  hooks: {
+    /** @param {{ dir: URL, logger: import('astro').AstroIntegrationLogger }} options */
+    'astro:build:done': async ({ logger }) => {
+      const root = fileURLToPath(new URL('.', import.meta.url));
+      const records = await buildSearchIndex(root, fileURLToPath(new URL('./dist/client/pagefind', import.meta.url)));
+      logger.info(`search index: ${records} courses and lessons`);
+    },
+  },
+};
 
 // Switchyard runs as one Node server: every page is rendered on request unless it opts into prerendering.
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react()],
+  integrations: [react(), searchIndex],
   // The origin check lives in src/middleware.ts so that JSON writes are covered too.
   security: { checkOrigin: false },
   build: { inlineStylesheets: 'never' },

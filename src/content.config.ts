@@ -1,6 +1,31 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { CourseSchema, LessonSchema, TrackSchema } from './lib/content/schemas.ts';
+
+/** Names of the files or folders in a content folder, so references can be checked at build time. */
+function namesIn(folder: string, extension = ''): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(extension) && !name.startsWith('.'))
+    .map((name) => name.slice(0, name.length - extension.length));
+}
+
+const trackSlugs = namesIn('./content/tracks', '.md');
+const courseSlugs = namesIn('./content/courses');
+const scenarioIds = namesIn('./content/simulations/scenarios', '.yaml');
+const datasetNames = namesIn('./content/datasets').filter((name) =>
+  existsSync(`./content/datasets/${name}/schema.json`),
+);
+
+/** Fails with the field's path when a value is not one of the known names. */
+function oneOf(kind: string, known: string[]) {
+  return z.string().refine((value) => known.includes(value), {
+    error: (issue) =>
+      `unknown ${kind} "${String(issue.input)}"; known: ${known.join(', ') || 'none'}`,
+  });
+}
 
 /** content/tracks/<track>.md */
 const tracks = defineCollection({
@@ -15,7 +40,11 @@ const courses = defineCollection({
     base: './content/courses',
     generateId: ({ entry }) => entry.split('/')[0] ?? entry,
   }),
-  schema: CourseSchema,
+  schema: CourseSchema.extend({
+    track: oneOf('track', trackSlugs),
+    prerequisites: z.array(oneOf('course', courseSlugs)).default([]),
+    scenarios: z.array(oneOf('simulation scenario', scenarioIds)).default([]),
+  }),
 });
 
 /** content/courses/<course>/NN-<lesson>.md; the id is `<course>/<lesson>` without the NN- prefix. */
@@ -25,7 +54,24 @@ const lessons = defineCollection({
     base: './content/courses',
     generateId: ({ entry }) => entry.replace(/\.md$/, '').replace(/\/\d\d-/, '/'),
   }),
-  schema: LessonSchema,
+  schema: LessonSchema.superRefine((lesson, context) => {
+    if (lesson.scenario && !scenarioIds.includes(lesson.scenario)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['scenario'],
+        message: `unknown simulation scenario "${lesson.scenario}"; known: ${scenarioIds.join(', ')}`,
+      });
+    }
+    lesson.lab?.datasets.forEach((name, index) => {
+      if (!datasetNames.includes(name)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['lab', 'datasets', index],
+          message: `unknown dataset "${name}"; known: ${datasetNames.join(', ')}`,
+        });
+      }
+    });
+  }),
 });
 
 export const collections = { tracks, courses, lessons };

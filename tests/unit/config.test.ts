@@ -10,6 +10,7 @@ describe('parseConfig', () => {
         DATABASE_URL: 'file:./data/switchyard.db',
         PORT: 4321,
         HOST: 'localhost',
+        ORG_TIME_ZONE: 'UTC',
         SESSION_IDLE_DAYS: 7,
         SESSION_ABSOLUTE_DAYS: 30,
       },
@@ -23,6 +24,7 @@ describe('parseConfig', () => {
     ['PUBLIC_ORIGIN', 'training.example.com'],
     ['PUBLIC_ORIGIN', 'ftp://training.example.com'],
     ['SESSION_IDLE_DAYS', '0'],
+    ['ORG_TIME_ZONE', 'Mars/Olympus_Mons'],
   ])('rejects %s=%s with one line naming the variable', (name, value) => {
     const result = parseConfig({ [name]: value });
     expect(result.ok).toBe(false);

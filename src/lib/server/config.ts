@@ -37,6 +37,22 @@ export const ConfigSchema = z.object({
     .refine((value) => /^https?:/.test(value), { message: 'must start with http:// or https://' })
     .transform((value) => new URL(value).origin)
     .optional(),
+  /** IANA time zone in which due dates end (the last moment of the due date there). */
+  ORG_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: value });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be an IANA time zone such as America/Chicago or UTC' },
+    )
+    .default('UTC'),
   /** A session unused for this many days ends. */
   SESSION_IDLE_DAYS: DaysSchema.default(7),
   /** A session ends this many days after sign-in, used or not. */

@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { axeViolations, foreignRequests, launchBrowser, saveScreenshot, type TestBrowser } from '../helpers/browser.ts';
+import { runCli } from '../helpers/http.ts';
+import { readCourse, type AuthoredLesson } from '../helpers/content.ts';
+
+// A reading course without labs or required simulations, so a browser can complete it end to end.
+const COURSE = 'distribution-grid-basics';
+const LEARNER = { email: 'field.tech@utility.example', password: 'sequence of events record' };
+let server: TestServer;
+let browser: TestBrowser;
+let page: Page;
+const course = readCourse(COURSE);
+
+beforeAll(async () => {
+  server = await startServer();
+  expect(runCli(server.databaseUrl, ['user', 'add', '--email', LEARNER.email, '--name', 'Fiona Field', '--role', 'learner', '--department', 'ot', '--password-stdin'], LEARNER.password).status).toBe(0);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function expectAccessible(): Promise<void> {
+  expect(await axeViolations(page), page.url()).toEqual([]);
+}
+
+/** Ticks the given option indices of every question of a lesson's check and submits. */
+async function answerCheck(lesson: AuthoredLesson, pick: (question: any) => number[]): Promise<void> {
+  for (const question of lesson.data.check.questions) {
+    for (const index of pick(question)) {
+      await page.check(`input[name="q-${question.id}"][value="${index}"]`);
+    }
+  }
+  await page.click('#check button[type=submit]');
+  await page.waitForSelector('[data-testid=check-result]');
+}
+
+describe('course journey', () => {
+  test('the catalogue lists the tracks, filters and searches', async () => {
+    await page.goto(`${server.url}/courses`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Course catalogue');
+    await expectAccessible();
+    await page.selectOption('#audience', 'ot');
+    await page.click('form[role=search] button[type=submit]');
+    await page.waitForURL(/audience=ot/);
+    const titles = await page.locator('.course-card h3').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    await expectAccessible();
+    await page.goto(`${server.url}/courses?q=${encodeURIComponent(String(course.data.title).split(' ')[0])}`);
+    await expect(page.locator('main').textContent()).resolves.toContain(course.data.title);
+  });
+
+  test('a learner signs in, reads two lessons, fails then passes a check, completes the course and opens the certificate', async () => {
+    await page.goto(`${server.url}/login?next=/courses/${COURSE}`);
+    await expectAccessible();
+    await page.fill('#email', LEARNER.email);
+    await page.fill('#password', LEARNER.password);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`**/courses/${COURSE}`);
+    await expectAccessible();
+    await page.click('[data-testid=course-status] a');
+
+    for (const [index, lesson] of course.lessons.entries()) {
+      await page.waitForURL(`**/courses/${COURSE}/${lesson.slug}**`);
+      await expect(page.locator('h1').textContent()).resolves.toBe(lesson.data.title);
+      if (index < 2) await expectAccessible();
+      if (lesson.data.check) {
+        if (index === 0) {
+          await answerCheck(lesson, (question) => [question.answer[0] === 0 ? 1 : 0]);
+          await expect(page.locator('[data-testid=check-result]').textContent()).resolves.toContain('Not passed yet');
+          await expect(page.locator('#check').textContent()).resolves.toContain(lesson.data.check.questions[0].explanation.slice(0, 40));
+          await expectAccessible();
+        }
+        await answerCheck(lesson, (question) => question.answer);
+        await expect(page.locator('[data-testid=check-result]').textContent()).resolves.toContain('Passed');
+        const next = page.locator('a[rel=next]');
+        if (await next.count()) await next.click();
+        else await page.goto(`${server.url}/courses/${COURSE}`);
+      } else {
+        await page.click('form.complete button');
+      }
+    }
+    await page.goto(`${server.url}/courses/${COURSE}`);
+    await expect(page.locator('[data-testid=course-status]').textContent()).resolves.toContain('Completed');
+    await page.click('[data-testid=course-status] a');
+    await page.waitForURL('**/certificates/**');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Fiona Field');
+    await expect(page.locator('[data-testid=certificate-status]').textContent()).resolves.toBe('Valid');
+    await expectAccessible();
+    await saveScreenshot(page, 'certificate');
+    await page.emulateMedia({ media: 'print' });
+    const headerVisible = await page.locator('.site-header').isVisible();
+    expect(headerVisible).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${server.url}/learn`);
+    await expectAccessible();
+    await expect(page.locator('#certificates-heading + ul').textContent()).resolves.toContain(course.data.title);
+  });
+
+  test('the statements are readable through /xapi/statements by the learner', async () => {
+    const response = await page.evaluate(async () => {
+      const result = await fetch('/xapi/statements?limit=100', { headers: { 'X-Experience-API-Version': '1.0.3' } });
+      return { status: result.status, body: await result.json() };
+    });
+    expect(response.status).toBe(200);
+    const verbs = response.body.statements.map((statement: any) => statement.verb.id.split('/').pop());
+    expect(verbs).toEqual(expect.arrayContaining(['experienced', 'answered', 'failed', 'passed', 'completed']));
+  });
+
+  test('no request left the site origin', () => {
+    expect(foreignRequests(browser.requests, server.url)).toEqual([]);
+  });
+});
+
+describe('knowledge-check answers stay on the server', () => {
+  test('no lesson HTML or client script carries an explanation or an answer marker before submission', async () => {
+    const scripts = readdirSync('dist/client/_astro')
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join('dist/client/_astro', name), 'utf8'))
+      .join('\n');
+    for (const lesson of course.lessons.filter((entry) => entry.data.check)) {
+      const raw = await (await fetch(`${server.url}/courses/${COURSE}/${lesson.slug}`)).text();
+      const html = raw.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      expect(html).toContain(lesson.data.check.questions[0].prompt.slice(0, 30));
+      expect(html).not.toContain('correct answer');
+      for (const question of lesson.data.check.questions) {
+        const marker = question.explanation.slice(0, 50);
+        expect(html).not.toContain(marker);
+        expect(scripts).not.toContain(marker);
+      }
+    }
+  });
+});
