@@ -7,6 +7,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 
 /** People who sign in: learners, managers and administrators. Times are Unix milliseconds. */
 export const users = sqliteTable(
@@ -160,33 +161,43 @@ export const statements = sqliteTable(
     objectId: text('object_id').notNull(),
     /** Id of the statement this one voids, for voiding statements. */
     voidsId: text('voids_id'),
+    /** Id of the statement this one's object refers to (a StatementRef object), voiding or not. */
+    targetId: text('target_id'),
+    /** The Switchyard user the actor is (account on the site's origin naming a user), if any. */
+    userId: text('user_id'),
     registration: text('registration'),
     /** Milliseconds since epoch, from the statement's timestamp. */
     timestamp: integer('timestamp').notNull(),
+    /** Milliseconds since epoch; never decreases with seq. */
     stored: integer('stored').notNull(),
     isVoided: integer('is_voided', { mode: 'boolean' }).notNull().default(false),
     /** The full statement as stored (with stored, authority and version). */
     body: text('body').notNull(),
-    /** Canonical form of the statement as sent, to tell a replay from a conflict. */
+    /** Hash of the statement's comparable content, to tell a replay from a conflict. */
     fingerprint: text('fingerprint').notNull(),
   },
   (t) => [
     uniqueIndex('statements_id_unique').on(t.id),
     index('statements_actor_object_idx').on(t.actorKey, t.objectId, t.seq),
-    index('statements_actor_idx').on(t.actorKey, t.seq),
-    index('statements_object_idx').on(t.objectId, t.seq),
-    index('statements_verb_idx').on(t.verb, t.seq),
-    index('statements_registration_idx').on(t.registration, t.seq),
+    index('statements_target_idx')
+      .on(t.targetId)
+      .where(sql`${t.targetId} IS NOT NULL`),
     index('statements_stored_idx').on(t.stored),
   ],
 );
 
-/** Activities and agents a statement mentions anywhere (for related_activities / related_agents). */
+/**
+ * Filter keys of each statement (agent, related_agent, verb, activity, related_activity,
+ * registration): one ordered index answers every query filter, paged by seq. A statement whose
+ * object is a StatementRef also carries the keys of the statement it targets, as the spec asks.
+ */
 export const statementRefs = sqliteTable(
   'statement_refs',
   {
     seq: integer('seq').notNull(),
-    kind: text('kind', { enum: ['activity', 'agent'] }).notNull(),
+    kind: text('kind', {
+      enum: ['agent', 'related_agent', 'verb', 'activity', 'related_activity', 'registration'],
+    }).notNull(),
     ref: text('ref').notNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.ref, t.seq] })],

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { StatementSchema, type Statement } from './statement-schema.ts';
+
+/** The xAPI versions Switchyard speaks, newest last. */
+export const XAPI_VERSIONS = ['1.0.3', '2.0.0'] as const;
+export type XapiVersion = (typeof XAPI_VERSIONS)[number];
+
+/** Either the parsed statements or one message naming what is wrong and where. */
+export type ParseResult = { ok: true; statements: Statement[] } | { ok: false; message: string };
+
+/** Writes a zod path as a reader would: statements[2].actor.account.homePage. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const part of path) {
+    text += typeof part === 'number' ? `[${part}]` : `${text ? '.' : ''}${String(part)}`;
+  }
+  return text;
+}
+
+/** The first issue of a failed parse as one line. */
+export function describeIssue(error: z.ZodError, prefix: string): string {
+  const issue = error.issues[0];
+  if (!issue) return `${prefix}: invalid`;
+  const where = formatPath([...issue.path]);
+  return `${prefix}${where ? (where.startsWith('[') ? where : `.${where}`) : ''}: ${issue.message}`;
+}
+
+/** Rules that depend on the version in use rather than on the shape alone. */
+function checkVersionRules(statement: Statement, version: XapiVersion): string | null {
+  const effective = statement.version ?? version;
+  const context = statement.context;
+  if (effective.startsWith('1.') && (context?.contextAgents || context?.contextGroups)) {
+    return 'context.contextAgents and context.contextGroups need xAPI 2.0.0 (send X-Experience-API-Version: 2.0.0)';
+  }
+  const withoutFile = statement.attachments?.findIndex((attachment) => !attachment.fileUrl) ?? -1;
+  if (withoutFile >= 0) {
+    return `attachments[${withoutFile}] has no fileUrl: Switchyard keeps attachment metadata only, so give each attachment a fileUrl`;
+  }
+  return null;
+}
+
+/** Validates raw statements (parsed JSON); the first problem rejects them all. */
+export function parseStatements(inputs: readonly unknown[], version: XapiVersion): ParseResult {
+  const statements: Statement[] = [];
+  const single = inputs.length === 1;
+  for (const [index, input] of inputs.entries()) {
+    const prefix = single ? 'statement' : `statements[${index}]`;
+    const result = StatementSchema.safeParse(input);
+    if (!result.success) return { ok: false, message: describeIssue(result.error, prefix) };
+    const problem = checkVersionRules(result.data, version);
+    if (problem) return { ok: false, message: `${prefix}: ${problem}` };
+    statements.push(result.data);
+  }
+  const ids = statements.flatMap((statement) => (statement.id ? [statement.id] : []));
+  if (new Set(ids).size !== ids.length) {
+    return { ok: false, message: 'the batch holds two statements with the same id' };
+  }
+  return { ok: true, statements };
+}

@@ -1,0 +1,18 @@
+/**
+ * One writer at a time per database handle in this process. A local libSQL file blocks the whole
+ * event loop while a second connection waits for the write lock, which would stall the holder too;
+ * queuing writers here instead keeps the server responsive. Other processes and instances are
+ * still serialised by the database itself.
+ */
+const tails = new WeakMap<object, Promise<unknown>>();
+
+/** Runs `work` after every earlier write on the same handle has settled. */
+export function withWriteLock<T>(handle: object, work: () => Promise<T>): Promise<T> {
+  const previous = tails.get(handle) ?? Promise.resolve();
+  const run = previous.then(work, work);
+  tails.set(
+    handle,
+    run.catch(() => undefined),
+  );
+  return run;
+}

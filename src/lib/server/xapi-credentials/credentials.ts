@@ -1,0 +1,76 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../../../../db/client.ts';
+import { xapiCredentials } from '../../../../db/schema.ts';
+import { now } from '../clock.ts';
+
+/** What a credential may do: read statements, write them, or both. */
+export type XapiScope = 'read' | 'write' | 'all';
+
+/** A credential as the server sees it (never its secret). */
+export interface XapiCredential {
+  id: string;
+  name: string;
+  key: string;
+  scope: XapiScope;
+}
+
+// SHA-256, not argon2: the secret is 256 random bits, so there is nothing to brute-force, and Basic auth hashes on every request.
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+/** Creates a credential; the secret is returned once and only its hash is kept. */
+export async function createXapiCredential(
+  db: Database,
+  input: { name: string; scope: XapiScope },
+): Promise<XapiCredential & { secret: string }> {
+  const credential = {
+    id: crypto.randomUUID(),
+    name: input.name,
+    key: `xk_${randomBytes(12).toString('base64url')}`,
+    scope: input.scope,
+  };
+  const secret = randomBytes(32).toString('base64url');
+  await db.insert(xapiCredentials).values({
+    ...credential,
+    secretHash: hashSecret(secret),
+    createdAt: now(),
+  });
+  return { ...credential, secret };
+}
+
+/** The live credential matching a key and secret, or null. */
+export async function verifyXapiCredential(
+  db: Database,
+  key: string,
+  secret: string,
+): Promise<XapiCredential | null> {
+  const rows = await db
+    .select()
+    .from(xapiCredentials)
+    .where(and(eq(xapiCredentials.key, key), isNull(xapiCredentials.revokedAt)))
+    .limit(1);
+  const row = rows[0];
+  const expected = Buffer.from(row?.secretHash ?? hashSecret('no such credential'), 'hex');
+  const isMatch = timingSafeEqual(expected, Buffer.from(hashSecret(secret), 'hex'));
+  if (!row || !isMatch) return null;
+  return { id: row.id, name: row.name, key: row.key, scope: row.scope };
+}
+
+/** Reads `Authorization: Basic ...` into key and secret; null when absent or malformed. */
+export function parseBasicAuthorization(
+  header: string | null,
+): { key: string; secret: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!match?.[1]) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return null;
+  return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+/** True when a credential's scope allows reading or writing statements. */
+export function scopeAllows(scope: XapiScope, access: 'read' | 'write'): boolean {
+  return scope === 'all' || scope === access;
+}

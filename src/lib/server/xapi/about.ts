@@ -1,0 +1,13 @@
+import { XAPI_VERSIONS } from '../learning-record/validate.ts';
+import { LATEST_VERSION, xapiJson } from './protocol.ts';
+
+/** GET /xapi/about: the versions spoken; open to anyone and needing no version header, per the spec. */
+export function aboutResponse(method: string): Response {
+  if (method !== 'GET' && method !== 'HEAD') {
+    return xapiJson(405, JSON.stringify({ error: 'Use GET.' }), LATEST_VERSION, {
+      Allow: 'GET, HEAD',
+    });
+  }
+  const body = JSON.stringify({ version: [...XAPI_VERSIONS], extensions: {} });
+  return xapiJson(200, method === 'HEAD' ? '' : body, LATEST_VERSION);
+}

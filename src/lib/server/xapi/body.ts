@@ -1,0 +1,69 @@
+/** Largest request body accepted (a batch of a few thousand typical statements). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Most statements in one POST. */
+export const MAX_BATCH = 1000;
+
+/** The parsed JSON body, or the status and message to refuse it with. */
+export type BodyResult =
+  { ok: true; value: unknown } | { ok: false; status: 400 | 413; message: string };
+
+const tooLarge = (): BodyResult => ({
+  ok: false,
+  status: 413,
+  message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send fewer statements per request.`,
+});
+
+/** Reads a JSON body without ever holding more than the limit in memory. */
+export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<BodyResult> {
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  if (type.startsWith('multipart/')) {
+    return {
+      ok: false,
+      status: 400,
+      message:
+        'multipart/mixed (attachment data) is not accepted here; send application/json and give each attachment a fileUrl.',
+    };
+  }
+  if (!type.startsWith('application/json')) {
+    return {
+      ok: false,
+      status: 400,
+      message: 'Send the statements as Content-Type: application/json.',
+    };
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) return tooLarge();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => undefined);
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    return { ok: false, status: 400, message: 'The request body is not valid UTF-8.' };
+  }
+  if (!text.trim())
+    return {
+      ok: false,
+      status: 400,
+      message: 'The request body is empty; send statements as JSON.',
+    };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? `: ${error.message.slice(0, 120)}` : '';
+    return { ok: false, status: 400, message: `The request body is not valid JSON${detail}.` };
+  }
+}

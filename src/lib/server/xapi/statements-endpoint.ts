@@ -1,0 +1,84 @@
+import type { SessionUser } from '../auth/session.ts';
+import { getDb } from '../db.ts';
+import { canonicalOrigin } from '../site-origin.ts';
+import { identifyCaller } from './principal.ts';
+import { LATEST_VERSION, readVersion, xapiError, VERSION_HEADER } from './protocol.ts';
+import { readStatements } from './statements-read.ts';
+import { writeStatements } from './statements-write.ts';
+
+/** What the route hands over from Astro's context. */
+export interface XapiRequest {
+  request: Request;
+  url: URL;
+  user: SessionUser | null;
+  hasSessionCookie: boolean;
+}
+
+const REALM = { 'WWW-Authenticate': 'Basic realm="Switchyard xAPI", charset="UTF-8"' };
+
+/** Handles /xapi/statements for any method; never lets an exception (or its stack) reach the client. */
+export async function handleStatements(input: XapiRequest): Promise<Response> {
+  const method = input.request.method.toUpperCase();
+  const version = readVersion(input.request.headers.get(VERSION_HEADER));
+  try {
+    if (!['GET', 'HEAD', 'PUT', 'POST'].includes(method)) {
+      return xapiError(
+        405,
+        `${method} is not supported here; use GET, PUT or POST.`,
+        LATEST_VERSION,
+        {
+          Allow: 'GET, HEAD, PUT, POST',
+        },
+      );
+    }
+    if (!version.ok) return xapiError(400, version.message);
+    const db = await getDb();
+    // Learners' agents and credential authorities are named under the deployment's canonical origin.
+    const origin = canonicalOrigin();
+    const access = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
+    const caller = await identifyCaller(
+      db,
+      {
+        authorization: input.request.headers.get('authorization'),
+        user: input.user,
+        siteOrigin: origin,
+      },
+      access,
+    );
+    if (!caller.ok) {
+      // A browser with an expired session gets no Basic challenge, so it shows no password dialog.
+      const challenge = caller.challenge && !input.hasSessionCookie ? REALM : {};
+      return xapiError(caller.status, caller.message, version.version, challenge);
+    }
+    const principal = caller.principal;
+    if (access === 'read') {
+      const response = await readStatements(db, {
+        url: input.url,
+        acceptLanguage: input.request.headers.get('accept-language'),
+        principal,
+        version: version.version,
+      });
+      return method === 'HEAD'
+        ? new Response(null, { status: response.status, headers: response.headers })
+        : response;
+    }
+    return await writeStatements(db, {
+      request: input.request,
+      url: input.url,
+      method: method as 'PUT' | 'POST',
+      principal,
+      version: version.version,
+      siteOrigin: origin,
+    });
+  } catch (error) {
+    console.error(
+      `xapi ${method} ${input.url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    const current = version.ok ? version.version : LATEST_VERSION;
+    return xapiError(
+      500,
+      'The learning record could not handle this request. Retrying is safe: a statement is stored once by id.',
+      current,
+    );
+  }
+}

@@ -1,0 +1,108 @@
+import type { Database } from '../../../../db/client.ts';
+import { isPlainObject } from '../learning-record/formats.ts';
+import { storeStatements, type StoreResult } from '../learning-record/store.ts';
+import type { XapiVersion } from '../learning-record/validate.ts';
+import { MAX_BATCH, readJsonBody } from './body.ts';
+import { learnerWritePolicy } from './learner-policy.ts';
+import type { Principal } from './principal.ts';
+import { consistentThrough, xapiError, xapiJson, xapiHeaders } from './protocol.ts';
+
+const STATUS_BY_REASON = { invalid: 400, conflict: 409, forbidden: 403, busy: 503 } as const;
+
+/** The statements in a PUT or POST, or the response refusing the request. */
+async function statementsFromRequest(
+  request: Request,
+  url: URL,
+  method: 'PUT' | 'POST',
+  version: XapiVersion,
+): Promise<unknown[] | Response> {
+  const headers = consistentThrough();
+  const names = [...url.searchParams.keys()];
+  if (method === 'POST' && names.length > 0) {
+    const hint = names.includes('method') ? ' (the alternate request syntax is not supported)' : '';
+    return xapiError(
+      400,
+      `POST /xapi/statements takes no parameters, got ${names.join(', ')}${hint}.`,
+      version,
+      headers,
+    );
+  }
+  if (method === 'PUT' && (names.length !== 1 || names[0] !== 'statementId')) {
+    return xapiError(
+      400,
+      'PUT /xapi/statements needs exactly one parameter: statementId.',
+      version,
+      headers,
+    );
+  }
+  const body = await readJsonBody(request);
+  if (!body.ok) return xapiError(body.status, body.message, version, headers);
+  if (method === 'PUT') {
+    const statementId = url.searchParams.get('statementId') ?? '';
+    if (!isPlainObject(body.value)) {
+      return xapiError(
+        400,
+        'PUT takes one statement (a JSON object), not a list.',
+        version,
+        headers,
+      );
+    }
+    const id = body.value['id'];
+    if (
+      id !== undefined &&
+      (typeof id !== 'string' || id.toLowerCase() !== statementId.toLowerCase())
+    ) {
+      return xapiError(
+        400,
+        'The statement id differs from the statementId parameter.',
+        version,
+        headers,
+      );
+    }
+    return [{ ...body.value, id: statementId }];
+  }
+  const list = Array.isArray(body.value) ? body.value : [body.value];
+  if (list.length === 0)
+    return xapiError(400, 'The batch is empty; send at least one statement.', version, headers);
+  if (list.length > MAX_BATCH) {
+    return xapiError(
+      413,
+      `A batch may hold at most ${MAX_BATCH} statements; split it.`,
+      version,
+      headers,
+    );
+  }
+  return list;
+}
+
+/** PUT and POST /xapi/statements: validate, authorise and store atomically. */
+export async function writeStatements(
+  db: Database,
+  input: {
+    request: Request;
+    url: URL;
+    method: 'PUT' | 'POST';
+    principal: Principal;
+    version: XapiVersion;
+    siteOrigin: string;
+  },
+): Promise<Response> {
+  const { principal, version } = input;
+  const statements = await statementsFromRequest(input.request, input.url, input.method, version);
+  if (statements instanceof Response) return statements;
+  const authority = principal.kind === 'client' ? principal.authority : principal.agent;
+  const result: StoreResult = await storeStatements(db, statements, {
+    authority,
+    version,
+    siteOrigin: input.siteOrigin,
+    ...(principal.kind === 'learner' ? { authorize: learnerWritePolicy(principal.agent) } : {}),
+  });
+  const headers = consistentThrough();
+  if (!result.ok) {
+    const extra = result.reason === 'busy' ? { ...headers, 'Retry-After': '1' } : headers;
+    return xapiError(STATUS_BY_REASON[result.reason], result.message, version, extra);
+  }
+  if (input.method === 'PUT')
+    return new Response(null, { status: 204, headers: xapiHeaders(version, headers) });
+  return xapiJson(200, JSON.stringify(result.ids), version, headers);
+}
