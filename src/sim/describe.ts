@@ -1,0 +1,117 @@
+import type { SwitchPosition } from './schema/common.ts';
+import type { Device, DeviceType } from './schema/device.ts';
+import type { NodeEnergization } from './energization.ts';
+import type { SimState } from './state.ts';
+
+/** What each device type is called in the UI and in identification choices. */
+export const DEVICE_TYPE_LABELS: Readonly<Record<DeviceType, string>> = {
+  line: 'incoming transmission line',
+  'line-trap': 'line trap (wave trap)',
+  'surge-arrester': 'surge arrester',
+  'voltage-transformer': 'voltage transformer (VT / CCVT)',
+  'current-transformer': 'current transformer (CT)',
+  disconnector: 'disconnector (isolator)',
+  'earthing-switch': 'earthing (grounding) switch',
+  'circuit-breaker': 'circuit breaker',
+  'power-transformer': 'power transformer',
+  busbar: 'busbar',
+  feeder: 'distribution feeder',
+  'capacitor-bank': 'capacitor bank',
+  'pv-plant': 'PV plant (DER)',
+  'station-service-transformer': 'station service transformer',
+  'relay-ied': 'protection relay (IED)',
+  'rtu-gateway': 'RTU / gateway',
+  hmi: 'HMI workstation',
+  'gps-clock': 'GPS clock',
+  'station-switch': 'station Ethernet switch',
+  firewall: 'firewall',
+  'unknown-device': 'unknown device',
+};
+
+/** A device as the 3D scene and the 2D mode list it. */
+export interface DeviceView {
+  readonly id: string;
+  readonly type: DeviceType;
+  readonly name: string;
+  /** Name plus state, for screen readers and labels: "52-T1L, T1 13.8 kV main breaker: open, locked". */
+  readonly accessibleName: string;
+  readonly bay: string;
+  readonly position: SwitchPosition | null;
+  /** Live if any terminal is live, else earthed if any is earthed, else dead; null for network devices. */
+  readonly energization: NodeEnergization | null;
+  readonly lockedBy: readonly string[];
+  readonly taggedBy: readonly string[];
+  readonly connections: readonly string[];
+  readonly placement: Device['placement'];
+  readonly sld: Device['sld'];
+}
+
+/** Every device of the attempt (including scenario-only ones), with its current state. */
+export function listDevices(state: SimState): DeviceView[] {
+  return state.model.devices.map((device) => viewOf(state, device));
+}
+
+/** One device's view, or null if the id is unknown. */
+export function deviceView(state: SimState, id: string): DeviceView | null {
+  const device = state.model.deviceById.get(id);
+  return device === undefined ? null : viewOf(state, device);
+}
+
+function viewOf(state: SimState, device: Device): DeviceView {
+  const position = state.positions[device.id] ?? null;
+  const energization = deviceEnergization(state, device);
+  const lockedBy = state.locks[device.id] ?? [];
+  const taggedBy = state.tags[device.id] ?? [];
+  const facts = [
+    position,
+    energization,
+    lockedBy.length > 0 ? 'locked' : null,
+    taggedBy.length > 0 ? 'tagged' : null,
+  ].filter((fact): fact is string => fact !== null);
+  const accessibleName = `${device.id}, ${device.name}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}`;
+  return {
+    id: device.id,
+    type: device.type,
+    name: device.name,
+    accessibleName,
+    bay: device.bay,
+    position,
+    energization,
+    lockedBy,
+    taggedBy,
+    connections: device.connections,
+    placement: device.placement,
+    sld: device.sld,
+  };
+}
+
+function deviceEnergization(state: SimState, device: Device): NodeEnergization | null {
+  if (device.connections.length === 0) return null;
+  const states = device.connections.map((node) => state.energization[node] ?? 'dead');
+  if (states.includes('live')) return 'live';
+  return states.includes('earthed') ? 'earthed' : 'dead';
+}
+
+/** A paragraph describing a device as it is now, for the inspect panel and screen readers. */
+export function describeDevice(state: SimState, id: string): string | null {
+  const device = state.model.deviceById.get(id);
+  if (device === undefined) return null;
+  const view = viewOf(state, device);
+  const parts = [
+    `${device.name} (${device.id}), ${DEVICE_TYPE_LABELS[device.type]}. ${device.description}`,
+  ];
+  if (view.position !== null) parts.push(`It is ${view.position}.`);
+  if (view.energization !== null) parts.push(`Its conductors are ${view.energization}.`);
+  if (view.lockedBy.length > 0) parts.push(`Locked by ${view.lockedBy.join(', ')}.`);
+  if (view.taggedBy.length > 0) parts.push(`Tagged Do Not Operate by ${view.taggedBy.join(', ')}.`);
+  if (device.functions !== undefined) parts.push(`Functions: ${device.functions.join(', ')}.`);
+  if (device.network !== undefined) parts.push(`Network address ${device.network.ip}.`);
+  if (device.type === 'line')
+    parts.push(`Far-end breaker: ${state.remoteEnds[device.id] ?? 'closed'}.`);
+  return parts.join(' ');
+}
+
+/** Node id -> live / dead / earthed. */
+export function nodeEnergization(state: SimState): Readonly<Record<string, NodeEnergization>> {
+  return state.energization;
+}

@@ -1,0 +1,117 @@
+import type { SwitchPosition } from './schema/common.ts';
+import type { SimModel } from './topology.ts';
+
+/** What a node is doing: connected to a source, to earth, or neither. */
+export type NodeEnergization = 'live' | 'dead' | 'earthed';
+
+/** The switching facts an analysis reads. */
+export interface Topology {
+  readonly positions: Readonly<Record<string, SwitchPosition>>;
+  readonly remoteEnds: Readonly<Record<string, SwitchPosition>>;
+  readonly grounds: readonly string[];
+}
+
+/** Per node (by index): connected to a source, and connected to earth. */
+export interface Analysis {
+  readonly live: Uint8Array;
+  readonly earthed: Uint8Array;
+}
+
+interface Components {
+  readonly root: Int32Array;
+}
+
+/** Groups nodes joined through closed breakers/disconnectors and transformers. */
+function components(model: SimModel, topology: Topology, excluded: string | null): Components {
+  const n = model.nodes.length;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] ?? r;
+    return r;
+  };
+  for (const branch of model.branches) {
+    if (branch.device === excluded) continue;
+    if (branch.switchable && topology.positions[branch.device] !== 'closed') continue;
+    const ra = find(branch.a);
+    const rb = find(branch.b);
+    if (ra !== rb) parent[ra] = rb;
+  }
+  const root = new Int32Array(n);
+  for (let i = 0; i < n; i++) root[i] = find(i);
+  return { root };
+}
+
+/** Which nodes are live and which are earthed; `withGrounds: false` ignores portable grounds. */
+export function analyze(model: SimModel, topology: Topology, withGrounds = true): Analysis {
+  const { root } = components(model, topology, null);
+  const n = model.nodes.length;
+  const sourceAt = new Uint8Array(n);
+  const earthAt = new Uint8Array(n);
+  for (const source of model.sources) {
+    if (topology.remoteEnds[source.device] === 'closed') sourceAt[root[source.node] ?? 0] = 1;
+  }
+  for (const tap of model.earthingSwitches) {
+    if (topology.positions[tap.device] === 'closed') earthAt[root[tap.node] ?? 0] = 1;
+  }
+  if (withGrounds) {
+    for (const id of topology.grounds) {
+      const node = model.nodeIndex.get(id);
+      if (node !== undefined) earthAt[root[node] ?? 0] = 1;
+    }
+  }
+  const live = new Uint8Array(n);
+  const earthed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = root[i] ?? i;
+    live[i] = sourceAt[r] ?? 0;
+    earthed[i] = earthAt[r] ?? 0;
+  }
+  return { live, earthed };
+}
+
+/** Node id -> live / dead / earthed, the form the state and the UI use. */
+export function toEnergization(
+  model: SimModel,
+  analysis: Analysis,
+): Readonly<Record<string, NodeEnergization>> {
+  const result: Record<string, NodeEnergization> = {};
+  model.nodes.forEach((node, i) => {
+    result[node.id] = analysis.live[i] ? 'live' : analysis.earthed[i] ? 'earthed' : 'dead';
+  });
+  return result;
+}
+
+/** Indexes of nodes that are both live and earthed: a short circuit to earth. */
+export function faultedNodes(analysis: Analysis): number[] {
+  const faulted: number[] = [];
+  for (let i = 0; i < analysis.live.length; i++) {
+    if (analysis.live[i] && analysis.earthed[i]) faulted.push(i);
+  }
+  return faulted;
+}
+
+/**
+ * Whether a breaker or disconnector carries (or, once closed, would carry) current: a source on
+ * one side and something drawing current on the other. Energized transformers count as drawing
+ * current (their magnetizing current), as do loads, capacitor banks and DER.
+ */
+export function carriesCurrent(model: SimModel, topology: Topology, device: string): boolean {
+  const branch = model.branchByDevice.get(device);
+  if (branch === undefined) return false;
+  const { root } = components(model, topology, device);
+  const n = model.nodes.length;
+  const source = new Uint8Array(n);
+  const draw = new Uint8Array(n);
+  for (const tap of model.sources) {
+    if (topology.remoteEnds[tap.device] === 'closed') source[root[tap.node] ?? 0] = 1;
+  }
+  for (const tap of model.draws) draw[root[tap.node] ?? 0] = 1;
+  for (const other of model.branches) {
+    if (other.isTransformer && other.device !== device) draw[root[other.a] ?? 0] = 1;
+  }
+  const ra = root[branch.a] ?? 0;
+  const rb = root[branch.b] ?? 0;
+  return Boolean((source[ra] && draw[rb]) || (source[rb] && draw[ra]));
+}
