@@ -3,6 +3,10 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { CourseSchema, LessonSchema, TrackSchema } from './lib/content/schemas.ts';
+import { loadSubstationFiles } from './lib/server/sims/catalog.ts';
+import { ScenarioSchema } from './sim/schema/scenario.ts';
+import { SubstationSchema } from './sim/schema/substation.ts';
+import { checkScenarioReferences } from './sim/validate.ts';
 
 /** Names of the files or folders in a content folder, so references can be checked at build time. */
 function namesIn(folder: string, extension = ''): string[] {
@@ -74,4 +78,31 @@ const lessons = defineCollection({
   }),
 });
 
-export const collections = { tracks, courses, lessons };
+/** content/simulations/substations/<id>.yaml: the substation models. */
+const substations = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/simulations/substations' }),
+  schema: SubstationSchema,
+});
+
+const substationModels = loadSubstationFiles('./content/simulations/substations');
+
+/** content/simulations/scenarios/<id>.yaml; everything a scenario names must exist in its substation. */
+const scenarios = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/simulations/scenarios' }),
+  schema: ScenarioSchema.superRefine((scenario, context) => {
+    const substation = substationModels.get(scenario.substation);
+    if (substation === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['substation'],
+        message: `unknown substation "${scenario.substation}"; known: ${[...substationModels.keys()].join(', ')}`,
+      });
+      return;
+    }
+    for (const problem of checkScenarioReferences(substation, scenario)) {
+      context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+    }
+  }),
+});
+
+export const collections = { tracks, courses, lessons, substations, scenarios };

@@ -48,6 +48,16 @@ export function loadSimCatalog(root: string = SIMULATIONS_DIR): CatalogResult {
     : { ok: true, catalog: { substations, scenarios } };
 }
 
+/** The valid substation files of a folder by id (invalid ones are skipped), for build-time checks. */
+export function loadSubstationFiles(dir: string): Map<string, Substation> {
+  const substations = new Map<string, Substation>();
+  for (const file of yamlFiles(resolve(dir), [])) {
+    const data = parseFile(file, SubstationSchema, []);
+    if (data !== null) substations.set(data.id, data);
+  }
+  return substations;
+}
+
 let cached: SimCatalog | null = null;
 
 /** The catalog, loaded once; invalid content is a deployment error and throws with every problem. */
