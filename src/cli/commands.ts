@@ -1,5 +1,8 @@
 import type { CommandContext } from './main.ts';
 import { teamAdd, userAdd, userResetPassword } from './people.ts';
+import { xapiCredentialAdd } from './xapi-credential.ts';
+import { rebuildCompletion } from './rebuild-completion.ts';
+import { backup } from './backup.ts';
 
 /** A CLI command: resolves on success, throws an Error with a one-line reason otherwise. */
 export type Command = (context: CommandContext) => Promise<void>;
@@ -12,4 +15,7 @@ export const commands: Record<string, Command> = {
   'user add': userAdd,
   'user reset-password': userResetPassword,
   'team add': teamAdd,
+  'xapi-credential add': xapiCredentialAdd,
+  'rebuild-completion': rebuildCompletion,
+  backup,
 };

@@ -79,6 +79,15 @@ export type Group = z.output<typeof GroupSchema>;
 /** An actor: an Agent or a Group. */
 export type Actor = Agent | Group;
 
+/** A zod issue's message; a record-key issue carries the useful message one level down. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_key') {
+    const inner = issue.issues[0];
+    return inner ? `key: ${issueMessage(inner)}` : issue.message;
+  }
+  return issue.message;
+}
+
 /**
  * A schema that picks its real schema from the value (by objectType, usually) and re-reports
  * that schema's issues under the current path, so messages stay specific instead of "invalid union".
@@ -93,7 +102,11 @@ export function dispatchSchema<T>(pick: (value: unknown) => z.ZodType<T> | strin
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
-      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+      ctx.addIssue({
+        code: 'custom',
+        message: issueMessage(issue),
+        path: issue.path as PropertyKey[],
+      });
     }
     return z.NEVER;
   });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issueMessage } from './agent-schema.ts';
 import { StatementSchema, type Statement } from './statement-schema.ts';
 
 /** The xAPI versions Switchyard speaks, newest last. */
@@ -22,7 +23,7 @@ export function describeIssue(error: z.ZodError, prefix: string): string {
   const issue = error.issues[0];
   if (!issue) return `${prefix}: invalid`;
   const where = formatPath([...issue.path]);
-  return `${prefix}${where ? (where.startsWith('[') ? where : `.${where}`) : ''}: ${issue.message}`;
+  return `${prefix}${where ? (where.startsWith('[') ? where : `.${where}`) : ''}: ${issueMessage(issue)}`;
 }
 
 /** Rules that depend on the version in use rather than on the shape alone. */
