@@ -1,11 +1,37 @@
+import { addDays, calendarDate, endOfDay } from './zoned-time.ts';
+
+export { addDays, calendarDate, endOfDay, formatDate } from './zoned-time.ts';
+
 /** What a learner owes on one assignment, as shown to learners and managers. */
 export type AssignmentStatusCode =
   'not-started' | 'in-progress' | 'due-soon' | 'overdue' | 'completed' | 'expiring' | 'expired';
 
+/** Every status, most urgent first (the order managers sort by). */
+export const STATUS_ORDER: readonly AssignmentStatusCode[] = [
+  'overdue',
+  'expired',
+  'due-soon',
+  'expiring',
+  'in-progress',
+  'not-started',
+  'completed',
+];
+
+/** Short names of the statuses, as filters and legends show them. */
+export const STATUS_NAMES: Record<AssignmentStatusCode, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  'due-soon': 'Due soon',
+  overdue: 'Overdue',
+  completed: 'Completed',
+  expiring: 'Expiring soon',
+  expired: 'Expired',
+};
+
 export interface AssignmentStatus {
   code: AssignmentStatusCode;
   label: string;
-  /** When the current completion stops being valid (recurring items), or null. */
+  /** The last moment the current completion counts (recurring items), or null. */
   validUntil: number | null;
   /** The end of the day the work is due, in the organisation's time zone. */
   deadline: number;
@@ -27,97 +53,100 @@ export const DUE_SOON_DAYS = 7;
 /** "Expiring soon" starts this many days before a completion lapses. */
 export const EXPIRING_SOON_DAYS = 30;
 
-/** Offset of a time zone from UTC at an instant, in ms (positive east of Greenwich). */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/** The last millisecond of a calendar date (YYYY-MM-DD) in a time zone. */
-export function endOfDay(date: string, timeZone: string): number {
+/** Adds calendar months to a date (YYYY-MM-DD); the 31st becomes the last day of a shorter month. */
+export function addMonthsToDate(date: string, months: number): string {
   const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  const nextMidnightUtc = Date.UTC(year, month - 1, day + 1);
-  // Two passes settle the offset across a daylight-saving change.
-  let guess = nextMidnightUtc - zoneOffsetMs(nextMidnightUtc, timeZone);
-  guess = nextMidnightUtc - zoneOffsetMs(guess, timeZone);
-  return guess - 1;
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
 }
 
-/** Adds calendar months (the 31st becomes the last day of a shorter month), as CIP-004's "calendar months". */
+/** Adds calendar months to an instant, keeping its UTC time of day (clamped like addMonthsToDate). */
 export function addCalendarMonths(ms: number, months: number): number {
-  const date = new Date(ms);
-  const day = date.getUTCDate();
-  date.setUTCDate(1);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  date.setUTCDate(Math.min(day, lastDay));
-  return date.getTime();
+  const timeOfDay = ((ms % DAY_MS) + DAY_MS) % DAY_MS;
+  const date = addMonthsToDate(new Date(ms).toISOString().slice(0, 10), months);
+  return Date.parse(`${date}T00:00:00Z`) + timeOfDay;
 }
-
-const LABELS: Record<AssignmentStatusCode, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  'due-soon': 'Due soon',
-  overdue: 'Overdue',
-  completed: 'Completed',
-  expiring: 'Expiring soon',
-  expired: 'Expired',
-};
-
-const formatDate = (ms: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(ms));
 
 /**
- * The status rules: a completion is valid forever, or for `recurrenceMonths` calendar months when the
- * item recurs; a valid completion is "completed" (or "expiring soon" in its last 30 days); a lapsed one
- * is "expired" (the item is due again at once); without a completion the item is "overdue" after the
- * end of the due date in the organisation's time zone, "due soon" in the 7 days before, else "in
- * progress" or "not started".
+ * The last calendar day a completion counts when the item recurs every `months` calendar months:
+ * the same day of the month that many months after the completion's day, in the organisation's zone.
+ */
+export function validThrough(completedAt: number, months: number, timeZone: string): string {
+  return addMonthsToDate(calendarDate(completedAt, timeZone), months);
+}
+
+/** Validity of a recurring completion: its last day, its end, and when "expiring soon" starts. */
+interface Validity {
+  lastDay: string;
+  until: number;
+  expiringAfter: number;
+}
+
+const validityCache = new Map<string, Validity>();
+
+/** Validity per (completion day, months, zone), memoised because reports ask for it per cell. */
+function validityOf(completedAt: number, months: number, timeZone: string): Validity {
+  const key = `${calendarDate(completedAt, timeZone)}|${months}|${timeZone}`;
+  let validity = validityCache.get(key);
+  if (!validity) {
+    const lastDay = validThrough(completedAt, months, timeZone);
+    validity = {
+      lastDay,
+      until: endOfDay(lastDay, timeZone),
+      expiringAfter: endOfDay(addDays(lastDay, -EXPIRING_SOON_DAYS), timeZone),
+    };
+    if (validityCache.size > 100_000) validityCache.clear();
+    validityCache.set(key, validity);
+  }
+  return validity;
+}
+
+/**
+ * The status rules (README, "Assignments and recertification"): days are calendar days in the
+ * organisation's time zone. A completion counts forever, or through the same day `recurrenceMonths`
+ * months later when the item recurs; it is "completed", or "expiring soon" in its last 30 days, then
+ * "expired" (due again at once). Without a completion the item is "overdue" once its due date has
+ * ended, "due soon" in the 7 days up to and including the due date, else "in progress" or "not started".
  */
 export function assignmentStatus(input: StatusInput): AssignmentStatus {
-  const deadline = endOfDay(input.dueDate, input.timeZone);
-  const make = (code: AssignmentStatusCode, validUntil: number | null): AssignmentStatus => ({
-    code,
-    label:
-      (code === 'completed' || code === 'expiring') && validUntil
-        ? `${LABELS[code]} (valid until ${formatDate(validUntil, input.timeZone)})`
-        : code === 'expired' && validUntil
-          ? `Expired on ${formatDate(validUntil, input.timeZone)}`
-          : LABELS[code],
-    validUntil,
-    deadline,
-  });
+  const { timeZone, now } = input;
+  const deadline = endOfDay(input.dueDate, timeZone);
   if (input.lastCompletedAt !== null) {
-    if (!input.recurrenceMonths) return make('completed', null);
-    const validUntil = addCalendarMonths(input.lastCompletedAt, input.recurrenceMonths);
-    if (input.now >= validUntil) return make('expired', validUntil);
-    if (validUntil - input.now <= EXPIRING_SOON_DAYS * DAY_MS) return make('expiring', validUntil);
-    return make('completed', validUntil);
+    if (!input.recurrenceMonths) {
+      return { code: 'completed', label: STATUS_NAMES.completed, validUntil: null, deadline };
+    }
+    const { lastDay, until, expiringAfter } = validityOf(
+      input.lastCompletedAt,
+      input.recurrenceMonths,
+      timeZone,
+    );
+    if (now > until) {
+      return {
+        code: 'expired',
+        label: `Expired (was valid until ${lastDay})`,
+        validUntil: until,
+        deadline,
+      };
+    }
+    const code = now > expiringAfter ? 'expiring' : 'completed';
+    return {
+      code,
+      label: `${STATUS_NAMES[code]} (valid until ${lastDay})`,
+      validUntil: until,
+      deadline,
+    };
   }
-  if (input.now > deadline) return make('overdue', null);
-  if (deadline - input.now <= DUE_SOON_DAYS * DAY_MS) return make('due-soon', null);
-  return make(input.isInProgress ? 'in-progress' : 'not-started', null);
+  const code =
+    now > deadline
+      ? 'overdue'
+      : now > endOfDay(addDays(input.dueDate, -DUE_SOON_DAYS), timeZone)
+        ? 'due-soon'
+        : input.isInProgress
+          ? 'in-progress'
+          : 'not-started';
+  return { code, label: STATUS_NAMES[code], validUntil: null, deadline };
 }
