@@ -10,9 +10,9 @@ const searchIndex = {
   name: 'switchyard-search-index',
   hooks: {
     /** @param {{ dir: URL, logger: import('astro').AstroIntegrationLogger }} options */
-    'astro:build:done': async ({ logger }) => {
+    'astro:build:done': async ({ dir, logger }) => {
       const root = fileURLToPath(new URL('.', import.meta.url));
-      const records = await buildSearchIndex(root, fileURLToPath(new URL('./dist/client/pagefind', import.meta.url)));
+      const records = await buildSearchIndex(root, fileURLToPath(new URL('./pagefind', dir)));
       logger.info(`search index: ${records} courses and lessons`);
     },
   },
@@ -21,6 +21,7 @@ const searchIndex = {
 // Switchyard runs as one Node server: every page is rendered on request unless it opts into prerendering.
 export default defineConfig({
   output: 'server',
+  outDir: process.env['SWITCHYARD_DIST_DIR'] || './dist',
   adapter: node({ mode: 'standalone' }),
   integrations: [react(), searchIndex],
   // The origin check lives in src/middleware.ts so that JSON writes are covered too.

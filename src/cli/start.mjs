@@ -7,7 +7,9 @@ import { parseConfig } from '../lib/server/config.ts';
 import { prepareDatabase } from './prepare.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const stampFile = join(root, 'dist', '.build-stamp');
+// SWITCHYARD_DIST_DIR builds and serves from another folder (e.g. to test one build while another is made).
+const distDir = join(root, process.env.SWITCHYARD_DIST_DIR || 'dist');
+const stampFile = join(distDir, '.build-stamp');
 const inputs = [
   'src',
   'content',
@@ -34,7 +36,7 @@ function newestSourceTime() {
 }
 
 function isBuildFresh() {
-  if (!existsSync(stampFile) || !existsSync(join(root, 'dist/server/entry.mjs'))) return false;
+  if (!existsSync(stampFile) || !existsSync(join(distDir, 'server/entry.mjs'))) return false;
   return statSync(stampFile).mtimeMs >= newestSourceTime();
 }
 
@@ -86,7 +88,7 @@ try {
 
 process.env.HOST = config.HOST;
 process.env.PORT = String(config.PORT);
-await import(join(root, 'dist/server/entry.mjs'));
+await import(join(distDir, 'server/entry.mjs'));
 if (setupToken) {
   const origin = config.PUBLIC_ORIGIN ?? `http://${config.HOST}:${config.PORT}`;
   console.log(
