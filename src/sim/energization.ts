@@ -21,8 +21,13 @@ interface Components {
   readonly root: Int32Array;
 }
 
-/** Groups nodes joined through closed breakers/disconnectors and transformers. */
-function components(model: SimModel, topology: Topology, excluded: string | null): Components {
+/** Groups nodes joined through closed breakers/disconnectors (and transformers, if asked). */
+function components(
+  model: SimModel,
+  topology: Topology,
+  excluded: string | null,
+  throughTransformers = true,
+): Components {
   const n = model.nodes.length;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
@@ -33,6 +38,7 @@ function components(model: SimModel, topology: Topology, excluded: string | null
   };
   for (const branch of model.branches) {
     if (branch.device === excluded) continue;
+    if (branch.isTransformer && !throughTransformers) continue;
     if (branch.switchable && topology.positions[branch.device] !== 'closed') continue;
     const ra = find(branch.a);
     const rb = find(branch.b);
@@ -43,9 +49,14 @@ function components(model: SimModel, topology: Topology, excluded: string | null
   return { root };
 }
 
-/** Which nodes are live and which are earthed; `withGrounds: false` ignores portable grounds. */
+/**
+ * Which nodes are live and which are earthed; `withGrounds: false` ignores portable grounds.
+ * Voltage passes through transformers; an earth does not (earthing one winding leaves the other
+ * unearthed, though a live winding feeding an earthed one is still a fault).
+ */
 export function analyze(model: SimModel, topology: Topology, withGrounds = true): Analysis {
   const { root } = components(model, topology, null);
+  const earthRoot = components(model, topology, null, false).root;
   const n = model.nodes.length;
   const sourceAt = new Uint8Array(n);
   const earthAt = new Uint8Array(n);
@@ -53,20 +64,19 @@ export function analyze(model: SimModel, topology: Topology, withGrounds = true)
     if (topology.remoteEnds[source.device] === 'closed') sourceAt[root[source.node] ?? 0] = 1;
   }
   for (const tap of model.earthingSwitches) {
-    if (topology.positions[tap.device] === 'closed') earthAt[root[tap.node] ?? 0] = 1;
+    if (topology.positions[tap.device] === 'closed') earthAt[earthRoot[tap.node] ?? 0] = 1;
   }
   if (withGrounds) {
     for (const id of topology.grounds) {
       const node = model.nodeIndex.get(id);
-      if (node !== undefined) earthAt[root[node] ?? 0] = 1;
+      if (node !== undefined) earthAt[earthRoot[node] ?? 0] = 1;
     }
   }
   const live = new Uint8Array(n);
   const earthed = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const r = root[i] ?? i;
-    live[i] = sourceAt[r] ?? 0;
-    earthed[i] = earthAt[r] ?? 0;
+    live[i] = sourceAt[root[i] ?? i] ?? 0;
+    earthed[i] = earthAt[earthRoot[i] ?? i] ?? 0;
   }
   return { live, earthed };
 }

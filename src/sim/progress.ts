@@ -80,22 +80,43 @@ export function recordProgress(
   return { state, events: [] };
 }
 
-/** Per step: done in its turn, done out of order (an earlier step was completed after it), or missed. */
+/**
+ * Per step: done in its turn, done out of order, or missed. In an ordered rubric the steps kept
+ * "in order" are the heaviest chain whose completion order follows the written order, so one
+ * step done early or late costs that step only, not everything after it.
+ */
 export function stepStatuses(state: SimState): Record<string, 'done' | 'out-of-order' | 'missed'> {
   const rubric = state.model.scenario.rubric;
+  const steps = rubric.steps;
+  const at = steps.map((s) => state.progress[s.id]?.completedAt ?? null);
   const result: Record<string, 'done' | 'out-of-order' | 'missed'> = {};
-  const completions = rubric.steps.map((s) => state.progress[s.id]?.completedAt ?? null);
-  for (let index = rubric.steps.length - 1; index >= 0; index--) {
-    const step = rubric.steps[index] as RubricStep;
-    const at = completions[index] ?? null;
-    if (at === null) {
-      result[step.id] = 'missed';
-      continue;
+  // Weighted longest increasing subsequence over completion times; points first, then step count.
+  const best = steps.map(() => 0);
+  const previous = steps.map(() => -1);
+  let tail = -1;
+  steps.forEach((step, i) => {
+    const time = at[i];
+    if (time === null || time === undefined) return;
+    best[i] = step.points * 1000 + 1;
+    for (let j = 0; j < i; j++) {
+      const earlier = at[j];
+      if (!rubric.ordered || earlier === null || earlier === undefined || earlier >= time) continue;
+      const candidate = (best[j] ?? 0) + step.points * 1000 + 1;
+      if (candidate > (best[i] ?? 0)) {
+        best[i] = candidate;
+        previous[i] = j;
+      }
     }
-    const earlierAfter =
-      rubric.ordered && completions.slice(0, index).some((c) => c !== null && c > at);
-    result[step.id] = earlierAfter ? 'out-of-order' : 'done';
+    if (tail < 0 || (best[i] ?? 0) > (best[tail] ?? 0)) tail = i;
+  });
+  const inOrder = new Set<number>();
+  if (rubric.ordered) {
+    for (let i = tail; i >= 0; i = previous[i] ?? -1) inOrder.add(i);
   }
+  steps.forEach((step, i) => {
+    if (at[i] === null) result[step.id] = 'missed';
+    else result[step.id] = !rubric.ordered || inOrder.has(i) ? 'done' : 'out-of-order';
+  });
   return result;
 }
 
