@@ -1,0 +1,172 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { z } from 'zod';
+import type { Database } from '../../../../db/client.ts';
+import { simAttempts } from '../../../../db/schema.ts';
+import { replay, type ReplaySuccess } from '../../../sim/index.ts';
+import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
+import { now } from '../clock.ts';
+import { storeStatements } from '../learning-record/store.ts';
+import { systemAuthority, userAgent } from '../learning-record/actor-key.ts';
+import type { Learner } from '../progress/record.ts';
+import { canonicalOrigin } from '../site-origin.ts';
+import { findScenario } from './catalog.ts';
+
+/** What a browser sends at the end of an attempt: its action log, never a score (extra fields are dropped). */
+export const AttemptSubmissionSchema = z.object({
+  /** Client-chosen id so a retried upload (e.g. from the offline queue) stores the attempt once. */
+  attemptId: z.uuid({ message: 'attemptId must be a UUID' }),
+  /** ISO time the attempt started, for the record. */
+  startedAt: z.iso.datetime({ offset: true, message: 'startedAt must be an ISO 8601 date-time' }),
+  /** The ordered action log: `{ at, action }` entries, validated by the engine's replay. */
+  actions: z.array(z.unknown()).max(2000, 'an attempt may hold at most 2000 actions'),
+});
+
+export type AttemptSubmission = z.output<typeof AttemptSubmissionSchema>;
+
+/** The verified outcome returned to the browser and shown on transcripts. */
+export interface VerifiedAttempt {
+  attemptId: string;
+  scenarioId: string;
+  passed: boolean;
+  score: number;
+  maxScore: number;
+  durationMs: number;
+  result: ReplaySuccess;
+}
+
+export type SubmitAttemptResult =
+  | { ok: true; attempt: VerifiedAttempt; isNew: boolean }
+  | { ok: false; status: 400 | 404 | 409; message: string };
+
+/** A UUID derived from a seed, so the statements of one attempt have stable ids across retries. */
+export function derivedUuid(seed: string): string {
+  const hex = encodeHexLowerCase(sha256(new TextEncoder().encode(seed))).slice(0, 32).split('');
+  hex[12] = '5';
+  hex[16] = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** ISO 8601 duration of milliseconds, e.g. PT12M3.5S. */
+export function isoDuration(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  const minutes = Math.floor(seconds / 60);
+  const rest = Math.round((seconds - minutes * 60) * 100) / 100;
+  return `PT${minutes ? `${minutes}M` : ''}${rest}S`;
+}
+
+/**
+ * Replays an attempt's log on the server and stores the verified result with its statements
+ * (attempted, then passed or failed with score and duration). Resubmitting the same attempt id
+ * returns the stored result without writing again.
+ */
+export async function submitAttempt(
+  db: Database,
+  learner: Learner,
+  scenarioId: string,
+  submission: AttemptSubmission,
+): Promise<SubmitAttemptResult> {
+  const found = findScenario(scenarioId);
+  if (!found) return { ok: false, status: 404, message: `There is no simulation scenario "${scenarioId}".` };
+  const [existing] = await db.select().from(simAttempts).where(eq(simAttempts.id, submission.attemptId));
+  if (existing) {
+    if (existing.userId !== learner.id || existing.scenarioId !== scenarioId) {
+      return { ok: false, status: 409, message: 'That attempt id is already used by another attempt.' };
+    }
+    return { ok: true, isNew: false, attempt: toVerified(existing) };
+  }
+  const result = replay(found.substation, found.scenario, submission.actions);
+  if (!result.ok) {
+    const where = result.index === undefined ? '' : ` (action ${result.index + 1})`;
+    return { ok: false, status: 400, message: `The action log does not replay${where}: ${result.reason}` };
+  }
+  const origin = canonicalOrigin();
+  const actor = userAgent(origin, learner.id, learner.displayName);
+  const object = {
+    objectType: 'Activity' as const,
+    id: activityIds.scenario(origin, scenarioId),
+    definition: { type: ACTIVITY_TYPES.simulation, name: { 'en-US': found.scenario.title } },
+  };
+  const registration = submission.attemptId;
+  const finishedAt = new Date(Date.parse(submission.startedAt) + result.durationMs).toISOString();
+  const scaled = result.maxScore > 0 ? Math.round((result.score / result.maxScore) * 1000) / 1000 : 0;
+  const stored = await storeStatements(
+    db,
+    [
+      { id: derivedUuid(`${submission.attemptId}:attempted`), actor, verb: VERBS.attempted, object, timestamp: submission.startedAt, context: { registration } },
+      {
+        id: derivedUuid(`${submission.attemptId}:outcome`),
+        actor,
+        verb: result.passed ? VERBS.passed : VERBS.failed,
+        object,
+        timestamp: finishedAt,
+        context: { registration },
+        result: {
+          score: { scaled: Math.max(0, Math.min(1, scaled)), raw: result.score, min: 0, max: result.maxScore },
+          success: result.passed,
+          completion: true,
+          duration: isoDuration(result.durationMs),
+        },
+      },
+    ],
+    { authority: systemAuthority(origin), siteOrigin: origin, version: '1.0.3', now: now() },
+  );
+  if (!stored.ok) return { ok: false, status: 400, message: stored.message };
+  await db
+    .insert(simAttempts)
+    .values({
+      id: submission.attemptId,
+      userId: learner.id,
+      scenarioId,
+      actions: JSON.stringify(submission.actions),
+      score: result.score,
+      maxScore: result.maxScore,
+      isPassed: result.passed,
+      durationMs: result.durationMs,
+      result: JSON.stringify(result),
+      createdAt: now(),
+    })
+    .onConflictDoNothing();
+  return {
+    ok: true,
+    isNew: true,
+    attempt: { attemptId: submission.attemptId, scenarioId, passed: result.passed, score: result.score, maxScore: result.maxScore, durationMs: result.durationMs, result },
+  };
+}
+
+function toVerified(row: typeof simAttempts.$inferSelect): VerifiedAttempt {
+  return {
+    attemptId: row.id,
+    scenarioId: row.scenarioId,
+    passed: row.isPassed,
+    score: row.score,
+    maxScore: row.maxScore,
+    durationMs: row.durationMs,
+    result: JSON.parse(row.result) as ReplaySuccess,
+  };
+}
+
+/** A learner's best attempt per scenario (highest score, passed first). */
+export async function bestAttempts(db: Database, userId: string): Promise<Map<string, VerifiedAttempt>> {
+  const rows = await db
+    .select()
+    .from(simAttempts)
+    .where(eq(simAttempts.userId, userId))
+    .orderBy(desc(simAttempts.isPassed), desc(simAttempts.score));
+  const best = new Map<string, VerifiedAttempt>();
+  for (const row of rows) if (!best.has(row.scenarioId)) best.set(row.scenarioId, toVerified(row));
+  return best;
+}
+
+/** A learner's attempts at one scenario, newest first. */
+export async function listAttempts(db: Database, userId: string, scenarioId: string): Promise<VerifiedAttempt[]> {
+  const rows = await db
+    .select()
+    .from(simAttempts)
+    .where(and(eq(simAttempts.userId, userId), eq(simAttempts.scenarioId, scenarioId)))
+    .orderBy(desc(simAttempts.createdAt))
+    .limit(20);
+  return rows.map(toVerified);
+}

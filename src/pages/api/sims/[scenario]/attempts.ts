@@ -1,0 +1,24 @@
+import type { APIRoute } from 'astro';
+import { getDb } from '../../../../lib/server/db.ts';
+import { AttemptSubmissionSchema, submitAttempt } from '../../../../lib/server/sims/attempts.ts';
+import { readJson } from '../../../../lib/server/http/json.ts';
+import { completeCoursesLinkedToScenario } from '../../../../lib/server/courses/actions.ts';
+
+/** Verifies a simulation attempt: replays its action log on the server and records the result. */
+export const POST: APIRoute = async ({ params, request, locals }) => {
+  if (!locals.user) return Response.json({ error: 'Sign in to record simulation attempts.' }, { status: 401 });
+  const body = await readJson(request, 1_000_000);
+  if (!body.ok) return Response.json({ error: body.message }, { status: body.status });
+  const parsed = AttemptSubmissionSchema.safeParse(body.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return Response.json({ error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` }, { status: 400 });
+  }
+  const db = await getDb();
+  const outcome = await submitAttempt(db, locals.user, params.scenario ?? '', parsed.data);
+  if (!outcome.ok) return Response.json({ error: outcome.message }, { status: outcome.status });
+  if (outcome.isNew && outcome.attempt.passed) {
+    await completeCoursesLinkedToScenario(db, locals.user, outcome.attempt.scenarioId);
+  }
+  return Response.json(outcome.attempt, { status: outcome.isNew ? 201 : 200 });
+};
