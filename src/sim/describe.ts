@@ -2,6 +2,7 @@ import type { SwitchPosition } from './schema/common.ts';
 import type { Device, DeviceType } from './schema/device.ts';
 import type { NodeEnergization } from './energization.ts';
 import type { SimState } from './state.ts';
+import { portKey } from './topology.ts';
 
 /** What each device type is called in the UI and in identification choices. */
 export const DEVICE_TYPE_LABELS: Readonly<Record<DeviceType, string>> = {
@@ -114,4 +115,35 @@ export function describeDevice(state: SimState, id: string): string | null {
 /** Node id -> live / dead / earthed. */
 export function nodeEnergization(state: SimState): Readonly<Record<string, NodeEnergization>> {
   return state.energization;
+}
+
+/** A station-switch port as the control-house view shows it. */
+export interface PortView {
+  readonly switch: string;
+  readonly number: number;
+  readonly label: string | null;
+  /** Id of the device cabled to it, or null for an empty port. */
+  readonly connectedTo: string | null;
+  readonly enabled: boolean;
+  /** Whether the learner has inspected it in this attempt. */
+  readonly inspected: boolean;
+}
+
+/** Every port of every station switch, in port order. */
+export function listPorts(state: SimState): PortView[] {
+  const views: PortView[] = [];
+  for (const [switchId, ports] of state.model.ports) {
+    for (const port of [...ports.values()].sort((a, b) => a.number - b.number)) {
+      const key = portKey(switchId, port.number);
+      views.push({
+        switch: switchId,
+        number: port.number,
+        label: port.label ?? null,
+        connectedTo: port.connectedTo ?? null,
+        enabled: state.portEnabled[key] === true,
+        inspected: state.inspectedPorts.includes(key),
+      });
+    }
+  }
+  return views;
 }

@@ -38,8 +38,9 @@ export {
   describeDevice,
   nodeEnergization,
   DEVICE_TYPE_LABELS,
+  listPorts,
 } from './describe.ts';
-export type { DeviceView } from './describe.ts';
+export type { DeviceView, PortView } from './describe.ts';
 export { analyze, carriesCurrent } from './energization.ts';
 export type { NodeEnergization, Analysis } from './energization.ts';
 export { blockingInterlocks } from './interlocks.ts';

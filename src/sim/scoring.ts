@@ -97,7 +97,7 @@ export function scoreAttempt(state: SimState, durationMs: number): Score {
 /** Evaluates the scenario's success conditions against a state. */
 export function evaluateConditions(state: SimState): ConditionResult[] {
   return state.model.scenario.success.map((condition) => ({
-    description: describeCondition(condition),
+    description: describeCondition(state, condition),
     met: isMet(state, condition),
   }));
 }
@@ -128,18 +128,22 @@ function isMet(state: SimState, condition: SuccessCondition): boolean {
   }
 }
 
-function describeCondition(condition: SuccessCondition): string {
+function describeCondition(state: SimState, condition: SuccessCondition): string {
+  const nodeName = (id: string): string => {
+    const index = state.model.nodeIndex.get(id);
+    return index === undefined ? id : `${state.model.nodes[index]?.name ?? id} (${id})`;
+  };
   switch (condition.kind) {
     case 'position':
       return `${condition.device} is ${condition.position}`;
     case 'node':
-      return `${condition.node} is ${condition.state}`;
+      return `${nodeName(condition.node)} is ${condition.state}`;
     case 'locked':
       return `${condition.device} ${condition.locked ? 'carries' : 'is free of'} your lock`;
     case 'tagged':
       return `${condition.device} ${condition.tagged ? 'carries' : 'is free of'} your tag`;
     case 'ground':
-      return `portable grounds ${condition.applied ? 'on' : 'off'} ${condition.node}`;
+      return `portable grounds ${condition.applied ? 'on' : 'off'} ${nodeName(condition.node)}`;
     case 'steps-completed':
       return condition.min === undefined
         ? 'every step completed'

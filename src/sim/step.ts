@@ -4,11 +4,10 @@ import { identify, inspect } from './actions/learning.ts';
 import { inspectPort, report, setPort } from './actions/network.ts';
 import { refused } from './actions/result.ts';
 import type { StepResult } from './actions/result.ts';
+import { attach, detach } from './actions/lockout.ts';
 import {
   applyGround,
-  attach,
   declareIsolated,
-  detach,
   removeGround,
   testTester,
   testVoltage,

@@ -9,7 +9,21 @@ const server = await startServer();
 try {
   const email = 'bench.learner@utility.example';
   const password = 'benchmark lesson reader';
-  runCli(server.databaseUrl, ['user', 'add', '--email', email, '--name', 'Bench Learner', '--role', 'learner', '--password-stdin'], password);
+  runCli(
+    server.databaseUrl,
+    [
+      'user',
+      'add',
+      '--email',
+      email,
+      '--name',
+      'Bench Learner',
+      '--role',
+      'learner',
+      '--password-stdin',
+    ],
+    password,
+  );
   const cookie = await signInOverHttp(server.url, email, password);
   const course = readCourse('distribution-grid-basics');
   const lesson = course.lessons[1]!;
@@ -32,8 +46,12 @@ try {
 
   const overview = await initialJs(`/courses/${course.slug}`);
   const withCheck = await initialJs(`/courses/${course.slug}/${lesson.slug}`);
-  console.log(`Course overview page (Markdown, no check): ${overview.bytes} B gzip of initial JS in ${overview.files} scripts (target 0)`);
-  console.log(`Lesson page with a knowledge check: ${withCheck.bytes} B gzip of initial JS in ${withCheck.files} scripts (target <= 4096)`);
+  console.log(
+    `Course overview page (Markdown, no check): ${overview.bytes} B gzip of initial JS in ${overview.files} scripts (target 0)`,
+  );
+  console.log(
+    `Lesson page with a knowledge check: ${withCheck.bytes} B gzip of initial JS in ${withCheck.files} scripts (target <= 4096)`,
+  );
 
   const path = `${server.url}/courses/${course.slug}/${lesson.slug}`;
   for (let i = 0; i < 30; i += 1) await (await fetch(path, { headers: { cookie } })).text();
@@ -47,7 +65,9 @@ try {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? 0;
   const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
-  console.log(`Signed-in lesson page render over HTTP: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${times.length} requests (target median < 15 ms)`);
+  console.log(
+    `Signed-in lesson page render over HTTP: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${times.length} requests (target median < 15 ms)`,
+  );
 } finally {
   await server.dispose();
 }

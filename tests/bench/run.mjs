@@ -8,7 +8,10 @@ import { dirname, join } from 'node:path';
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '../..');
 const only = process.argv.slice(2);
-const build = spawnSync(process.execPath, ['src/cli/start.mjs', '--build-only'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, ['src/cli/start.mjs', '--build-only'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const files = readdirSync(benchDir)

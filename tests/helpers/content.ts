@@ -15,12 +15,16 @@ export interface AuthoredLesson {
 export function readMarkdown(path: string): { data: Record<string, any>; body: string } {
   const text = readFileSync(path, 'utf8');
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  return match ? { data: (parse(match[1] ?? '') ?? {}) as Record<string, any>, body: match[2] ?? '' } : { data: {}, body: text };
+  return match
+    ? { data: (parse(match[1] ?? '') ?? {}) as Record<string, any>, body: match[2] ?? '' }
+    : { data: {}, body: text };
 }
 
 /** Course folder names in content/courses. */
 export function courseSlugs(root = 'content/courses'): string[] {
-  return readdirSync(root).filter((name) => !name.startsWith('.')).sort();
+  return readdirSync(root)
+    .filter((name) => !name.startsWith('.'))
+    .sort();
 }
 
 /** A course's index frontmatter and its lessons in order. */

@@ -4,9 +4,30 @@ import { KnowledgeCheckSchema } from '../../src/lib/content/knowledge-check.ts';
 
 const check = KnowledgeCheckSchema.parse({
   questions: [
-    { id: 'a', type: 'single', prompt: 'Which device breaks load current?', options: ['Disconnector', 'Circuit breaker', 'CT'], answer: [1], explanation: 'Only the breaker interrupts load and fault current.' },
-    { id: 'b', type: 'multiple', prompt: 'Which are IEEE 1547 categories?', options: ['A', 'B', 'Z'], answer: [0, 1], explanation: 'Normal performance categories are A and B.' },
-    { id: 'c', type: 'single', prompt: 'First safety rule?', options: ['Earth', 'Disconnect'], answer: [1], explanation: 'Disconnect comes first.' },
+    {
+      id: 'a',
+      type: 'single',
+      prompt: 'Which device breaks load current?',
+      options: ['Disconnector', 'Circuit breaker', 'CT'],
+      answer: [1],
+      explanation: 'Only the breaker interrupts load and fault current.',
+    },
+    {
+      id: 'b',
+      type: 'multiple',
+      prompt: 'Which are IEEE 1547 categories?',
+      options: ['A', 'B', 'Z'],
+      answer: [0, 1],
+      explanation: 'Normal performance categories are A and B.',
+    },
+    {
+      id: 'c',
+      type: 'single',
+      prompt: 'First safety rule?',
+      options: ['Earth', 'Disconnect'],
+      answer: [1],
+      explanation: 'Disconnect comes first.',
+    },
   ],
 });
 
@@ -31,7 +52,13 @@ describe('gradeCheck', () => {
 
   test('feedback carries the explanation and the key of every question', () => {
     const grade = gradeCheck(check, { a: [0] }, 80);
-    expect(grade.questions[0]).toEqual({ id: 'a', isCorrect: false, chosen: [0], correct: [1], explanation: 'Only the breaker interrupts load and fault current.' });
+    expect(grade.questions[0]).toEqual({
+      id: 'a',
+      isCorrect: false,
+      chosen: [0],
+      correct: [1],
+      explanation: 'Only the breaker interrupts load and fault current.',
+    });
   });
 });
 

@@ -25,6 +25,7 @@ export function identify(state: SimState, deviceId: string, answer: DeviceType):
     };
   }
   const card = state.model.scenario.cards.find((c) => c.device === deviceId);
+  const data = card === undefined ? { answer } : { answer, lesson: card.lesson, title: card.title };
   const explanation =
     card === undefined ? text.identifiedCorrect(device.name) : `${card.whatItIs} ${card.itAnalogy}`;
   const next =

@@ -39,14 +39,42 @@ export const ActionSchema = z.discriminatedUnion('type', [
     /** Defeat the interlock with the override key (logged and penalised). */
     override: z.boolean().optional(),
   }),
-  z.object({ type: z.literal('lock'), /** Device to lock out. */ device }),
-  z.object({ type: z.literal('unlock'), /** Device to remove your lock from. */ device }),
-  z.object({ type: z.literal('tag'), /** Device to hang your Do Not Operate tag on. */ device }),
-  z.object({ type: z.literal('untag'), /** Device to remove your tag from. */ device }),
+  z.object({
+    type: z.literal('lock'),
+    /** Switching device to put the operator's padlock on. */
+    device,
+  }),
+  z.object({
+    type: z.literal('unlock'),
+    /** Switching device to take the operator's padlock off. */
+    device,
+  }),
+  z.object({
+    type: z.literal('tag'),
+    /** Switching device to hang the operator's Do Not Operate tag on. */
+    device,
+  }),
+  z.object({
+    type: z.literal('untag'),
+    /** Switching device to take the operator's tag off. */
+    device,
+  }),
   z.object({ type: z.literal('test-tester') }),
-  z.object({ type: z.literal('test-voltage'), /** Node to test. */ node }),
-  z.object({ type: z.literal('apply-ground'), /** Node to clamp portable grounds on. */ node }),
-  z.object({ type: z.literal('remove-ground'), /** Node to take portable grounds off. */ node }),
+  z.object({
+    type: z.literal('test-voltage'),
+    /** Node to test for voltage. */
+    node,
+  }),
+  z.object({
+    type: z.literal('apply-ground'),
+    /** Node to clamp portable grounds on. */
+    node,
+  }),
+  z.object({
+    type: z.literal('remove-ground'),
+    /** Node to take portable grounds off. */
+    node,
+  }),
   z.object({
     type: z.literal('identify'),
     /** The device the learner points at. */
@@ -54,15 +82,24 @@ export const ActionSchema = z.discriminatedUnion('type', [
     /** What the learner says it is. */
     answer: DeviceTypeSchema,
   }),
-  z.object({ type: z.literal('inspect'), /** Device to look at closely. */ device }),
+  z.object({
+    type: z.literal('inspect'),
+    /** Device to look at closely. */
+    device,
+  }),
   z.object({
     type: z.literal('declare-isolated'),
-    /** Work zone handed to the crew. */ zone: IdSchema,
+    /** Work zone handed to the crew as safe to work on. */
+    zone: IdSchema,
   }),
   z.object({ type: z.literal('inspect-port'), ...portRef }),
   z.object({ type: z.literal('disable-port'), ...portRef }),
   z.object({ type: z.literal('enable-port'), ...portRef }),
-  z.object({ type: z.literal('report'), /** What the learner found. */ finding: FindingSchema }),
+  z.object({
+    type: z.literal('report'),
+    /** What the learner found. */
+    finding: FindingSchema,
+  }),
 ]);
 export type SimAction = z.output<typeof ActionSchema>;
 export type ActionType = SimAction['type'];

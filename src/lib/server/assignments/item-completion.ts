@@ -1,15 +1,14 @@
-import { activityIds } from '../../courses/activity-ids.ts';
-import type { Catalog } from '../courses/catalog.ts';
-
-/** What can be assigned. */
-export type ItemType = 'course' | 'track' | 'scenario';
+import type { ResolvedItem } from './item-catalog.ts';
 
 /** A learner's completion of an assignable item. */
 export interface ItemCompletion {
+  /** When the item was last completed, or null when it is not (yet) complete. */
   lastCompletedAt: number | null;
   isInProgress: boolean;
+  /** Best scaled score (0..1); for a track, the mean of its courses' best scores. */
   bestScore: number | null;
-  statementId: string | null;
+  /** The statements behind the completion (for a track, one per course). */
+  statementIds: string[];
 }
 
 /** The minimal completion row shape the rules read. */
@@ -20,66 +19,52 @@ export interface CompletionLike {
   lastStatementId: string | null;
 }
 
-const isDone = (row: CompletionLike | undefined) =>
+const RANK = { attempted: 0, failed: 1, completed: 2, passed: 3 } as const;
+
+/** The better of two completion rows of the same activity (several actors can name one learner). */
+export function betterCompletion<T extends CompletionLike>(a: T | undefined, b: T): T {
+  if (!a) return b;
+  const byRank = RANK[b.status] - RANK[a.status];
+  if (byRank !== 0) return byRank > 0 ? b : a;
+  return (b.lastCompletedAt ?? 0) > (a.lastCompletedAt ?? 0) ? b : a;
+}
+
+const isDone = (row: CompletionLike | undefined): row is CompletionLike =>
   Boolean(
     row && (row.status === 'completed' || row.status === 'passed') && row.lastCompletedAt !== null,
   );
 
 /**
- * Completion of an item from a learner's completion rows (keyed by activity id): a course by its
- * course-level completion, a scenario by a pass, a track when every course in it is complete (dated
- * by the oldest of those completions, so a track lapses with its first lapsing course).
+ * Completion of an item from the learner's completion rows: a course by its course-level completion,
+ * a scenario by its completion or pass, a track when every course in it is complete (dated by the
+ * oldest of those completions, so a track lapses with its first lapsing course).
  */
-export function itemCompletion(
-  origin: string,
-  catalog: Catalog,
-  itemType: ItemType,
-  itemId: string,
-  rows: Map<string, CompletionLike>,
+export function completionOfItem(
+  item: Pick<ResolvedItem, 'type' | 'activityIds'>,
+  lookup: (activityId: string) => CompletionLike | undefined,
 ): ItemCompletion {
-  if (itemType === 'track') {
-    const courses = catalog.tracks.find((track) => track.slug === itemId)?.courses ?? [];
-    const parts = courses.map((course) =>
-      itemCompletion(origin, catalog, 'course', course.slug, rows),
-    );
-    const isAllDone = parts.length > 0 && parts.every((part) => part.lastCompletedAt !== null);
+  if (item.type !== 'track') {
+    const row = lookup(item.activityIds[0] ?? '');
+    const done = isDone(row);
     return {
-      lastCompletedAt: isAllDone
-        ? Math.min(...parts.map((part) => part.lastCompletedAt ?? 0))
-        : null,
-      isInProgress: parts.some((part) => part.isInProgress || part.lastCompletedAt !== null),
-      bestScore: null,
-      statementId: null,
+      lastCompletedAt: done ? row.lastCompletedAt : null,
+      isInProgress: Boolean(row),
+      bestScore: row?.bestScore ?? null,
+      statementIds: done && row.lastStatementId ? [row.lastStatementId] : [],
     };
   }
-  const activity =
-    itemType === 'course'
-      ? activityIds.course(origin, itemId)
-      : activityIds.scenario(origin, itemId);
-  const row = rows.get(activity);
-  const done = isDone(row);
+  const rows = item.activityIds.map(lookup);
+  const isAllDone = rows.length > 0 && rows.every(isDone);
+  const scores = rows.flatMap((row) => (row?.bestScore != null ? [row.bestScore] : []));
   return {
-    lastCompletedAt: done ? (row?.lastCompletedAt ?? null) : null,
-    isInProgress: Boolean(row),
-    bestScore: row?.bestScore ?? null,
-    statementId: row?.lastStatementId ?? null,
+    lastCompletedAt: isAllDone ? Math.min(...rows.map((row) => row?.lastCompletedAt ?? 0)) : null,
+    isInProgress: rows.some(Boolean),
+    bestScore:
+      isAllDone && scores.length === rows.length
+        ? scores.reduce((sum, score) => sum + score, 0) / scores.length
+        : null,
+    statementIds: isAllDone
+      ? rows.flatMap((row) => (row?.lastStatementId ? [row.lastStatementId] : []))
+      : [],
   };
-}
-
-/** The title and page of an assignable item. */
-export function describeItem(
-  catalog: Catalog,
-  itemType: ItemType,
-  itemId: string,
-): { title: string; href: string } {
-  if (itemType === 'course') {
-    return { title: catalog.courses.get(itemId)?.data.title ?? itemId, href: `/courses/${itemId}` };
-  }
-  if (itemType === 'track') {
-    return {
-      title: catalog.tracks.find((track) => track.slug === itemId)?.data.title ?? itemId,
-      href: `/tracks/${itemId}`,
-    };
-  }
-  return { title: `Simulation: ${itemId}`, href: `/sims/${itemId}` };
 }

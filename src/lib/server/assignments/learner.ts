@@ -1,12 +1,13 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { assignments, completions, teamMembers } from '../../../../db/schema.ts';
-import { assignmentStatus, type AssignmentStatus } from '../../assignments/status.ts';
+import { STATUS_ORDER, assignmentStatus, type AssignmentStatus } from '../../assignments/status.ts';
 import { now } from '../clock.ts';
 import { getConfig } from '../config.ts';
-import { getCatalog } from '../courses/catalog.ts';
 import { canonicalOrigin } from '../site-origin.ts';
-import { describeItem, itemCompletion, type CompletionLike } from './item-completion.ts';
+import { resolveItem, type ItemCatalog } from './item-catalog.ts';
+import { betterCompletion, completionOfItem, type CompletionLike } from './item-completion.ts';
+import { getItemCatalog } from './page-catalog.ts';
 
 /** One assignment as the learner sees it on /learn. */
 export interface LearnerAssignment {
@@ -23,6 +24,7 @@ export interface LearnerAssignment {
 export async function listLearnerAssignments(
   db: Database,
   userId: string,
+  catalog?: ItemCatalog,
 ): Promise<LearnerAssignment[]> {
   const teamIds = (
     await db
@@ -42,27 +44,23 @@ export async function listLearnerAssignments(
       ),
     );
   if (!rows.length) return [];
-  const catalog = await getCatalog();
+  const items = catalog ?? (await getItemCatalog());
   const origin = canonicalOrigin();
   const completionRows = await db.select().from(completions).where(eq(completions.userId, userId));
-  const map = new Map<string, CompletionLike>(completionRows.map((row) => [row.activityId, row]));
+  const map = new Map<string, CompletionLike>();
+  for (const row of completionRows) {
+    map.set(row.activityId, betterCompletion(map.get(row.activityId), row));
+  }
   const at = now();
   const timeZone = getConfig().ORG_TIME_ZONE;
-  const order = [
-    'overdue',
-    'expired',
-    'due-soon',
-    'expiring',
-    'in-progress',
-    'not-started',
-    'completed',
-  ];
   return rows
     .map((row) => {
-      const completion = itemCompletion(origin, catalog, row.itemType, row.itemId, map);
+      const item = resolveItem(origin, items, row.itemType, row.itemId);
+      const completion = completionOfItem(item, (id) => map.get(id));
       return {
         id: row.id,
-        ...describeItem(catalog, row.itemType, row.itemId),
+        title: item.title,
+        href: item.href,
         dueDate: row.dueDate,
         recurrenceMonths: row.recurrenceMonths,
         note: row.note,
@@ -78,7 +76,7 @@ export async function listLearnerAssignments(
     })
     .sort(
       (a, b) =>
-        order.indexOf(a.status.code) - order.indexOf(b.status.code) ||
+        STATUS_ORDER.indexOf(a.status.code) - STATUS_ORDER.indexOf(b.status.code) ||
         a.dueDate.localeCompare(b.dueDate),
     );
 }

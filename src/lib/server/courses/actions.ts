@@ -197,12 +197,17 @@ export async function completeCourseIfDone(
 }
 
 /** After a simulation pass: completes every course that requires that scenario, when it was the last step. */
-export async function completeCoursesLinkedToScenario(db: Database, learner: Learner, scenarioId: string): Promise<void> {
+export async function completeCoursesLinkedToScenario(
+  db: Database,
+  learner: Learner,
+  scenarioId: string,
+): Promise<void> {
   const { getCatalog } = await import('./catalog.ts');
   const catalog = await getCatalog();
   for (const course of catalog.courses.values()) {
     const isLinked =
-      course.data.scenarios.includes(scenarioId) || course.lessons.some((lesson) => lesson.data.scenario === scenarioId);
+      course.data.scenarios.includes(scenarioId) ||
+      course.lessons.some((lesson) => lesson.data.scenario === scenarioId);
     if (isLinked) await completeCourseIfDone(db, learner, course);
   }
 }

@@ -42,7 +42,9 @@ export type SubmitAttemptResult =
 
 /** A UUID derived from a seed, so the statements of one attempt have stable ids across retries. */
 export function derivedUuid(seed: string): string {
-  const hex = encodeHexLowerCase(sha256(new TextEncoder().encode(seed))).slice(0, 32).split('');
+  const hex = encodeHexLowerCase(sha256(new TextEncoder().encode(seed)))
+    .slice(0, 32)
+    .split('');
   hex[12] = '5';
   hex[16] = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   const h = hex.join('');
@@ -69,18 +71,30 @@ export async function submitAttempt(
   submission: AttemptSubmission,
 ): Promise<SubmitAttemptResult> {
   const found = findScenario(scenarioId);
-  if (!found) return { ok: false, status: 404, message: `There is no simulation scenario "${scenarioId}".` };
-  const [existing] = await db.select().from(simAttempts).where(eq(simAttempts.id, submission.attemptId));
+  if (!found)
+    return { ok: false, status: 404, message: `There is no simulation scenario "${scenarioId}".` };
+  const [existing] = await db
+    .select()
+    .from(simAttempts)
+    .where(eq(simAttempts.id, submission.attemptId));
   if (existing) {
     if (existing.userId !== learner.id || existing.scenarioId !== scenarioId) {
-      return { ok: false, status: 409, message: 'That attempt id is already used by another attempt.' };
+      return {
+        ok: false,
+        status: 409,
+        message: 'That attempt id is already used by another attempt.',
+      };
     }
     return { ok: true, isNew: false, attempt: toVerified(existing) };
   }
   const result = replay(found.substation, found.scenario, submission.actions);
   if (!result.ok) {
     const where = result.index === undefined ? '' : ` (action ${result.index + 1})`;
-    return { ok: false, status: 400, message: `The action log does not replay${where}: ${result.reason}` };
+    return {
+      ok: false,
+      status: 400,
+      message: `The action log does not replay${where}: ${result.reason}`,
+    };
   }
   const origin = canonicalOrigin();
   const actor = userAgent(origin, learner.id, learner.displayName);
@@ -91,11 +105,19 @@ export async function submitAttempt(
   };
   const registration = submission.attemptId;
   const finishedAt = new Date(Date.parse(submission.startedAt) + result.durationMs).toISOString();
-  const scaled = result.maxScore > 0 ? Math.round((result.score / result.maxScore) * 1000) / 1000 : 0;
+  const scaled =
+    result.maxScore > 0 ? Math.round((result.score / result.maxScore) * 1000) / 1000 : 0;
   const stored = await storeStatements(
     db,
     [
-      { id: derivedUuid(`${submission.attemptId}:attempted`), actor, verb: VERBS.attempted, object, timestamp: submission.startedAt, context: { registration } },
+      {
+        id: derivedUuid(`${submission.attemptId}:attempted`),
+        actor,
+        verb: VERBS.attempted,
+        object,
+        timestamp: submission.startedAt,
+        context: { registration },
+      },
       {
         id: derivedUuid(`${submission.attemptId}:outcome`),
         actor,
@@ -104,7 +126,12 @@ export async function submitAttempt(
         timestamp: finishedAt,
         context: { registration },
         result: {
-          score: { scaled: Math.max(0, Math.min(1, scaled)), raw: result.score, min: 0, max: result.maxScore },
+          score: {
+            scaled: Math.max(0, Math.min(1, scaled)),
+            raw: result.score,
+            min: 0,
+            max: result.maxScore,
+          },
           success: result.passed,
           completion: true,
           duration: isoDuration(result.durationMs),
@@ -132,7 +159,15 @@ export async function submitAttempt(
   return {
     ok: true,
     isNew: true,
-    attempt: { attemptId: submission.attemptId, scenarioId, passed: result.passed, score: result.score, maxScore: result.maxScore, durationMs: result.durationMs, result },
+    attempt: {
+      attemptId: submission.attemptId,
+      scenarioId,
+      passed: result.passed,
+      score: result.score,
+      maxScore: result.maxScore,
+      durationMs: result.durationMs,
+      result,
+    },
   };
 }
 
@@ -149,7 +184,10 @@ function toVerified(row: typeof simAttempts.$inferSelect): VerifiedAttempt {
 }
 
 /** A learner's best attempt per scenario (highest score, passed first). */
-export async function bestAttempts(db: Database, userId: string): Promise<Map<string, VerifiedAttempt>> {
+export async function bestAttempts(
+  db: Database,
+  userId: string,
+): Promise<Map<string, VerifiedAttempt>> {
   const rows = await db
     .select()
     .from(simAttempts)
@@ -161,7 +199,11 @@ export async function bestAttempts(db: Database, userId: string): Promise<Map<st
 }
 
 /** A learner's attempts at one scenario, newest first. */
-export async function listAttempts(db: Database, userId: string, scenarioId: string): Promise<VerifiedAttempt[]> {
+export async function listAttempts(
+  db: Database,
+  userId: string,
+  scenarioId: string,
+): Promise<VerifiedAttempt[]> {
   const rows = await db
     .select()
     .from(simAttempts)

@@ -6,13 +6,17 @@ import { completeCoursesLinkedToScenario } from '../../../../lib/server/courses/
 
 /** Verifies a simulation attempt: replays its action log on the server and records the result. */
 export const POST: APIRoute = async ({ params, request, locals }) => {
-  if (!locals.user) return Response.json({ error: 'Sign in to record simulation attempts.' }, { status: 401 });
+  if (!locals.user)
+    return Response.json({ error: 'Sign in to record simulation attempts.' }, { status: 401 });
   const body = await readJson(request, 1_000_000);
   if (!body.ok) return Response.json({ error: body.message }, { status: body.status });
   const parsed = AttemptSubmissionSchema.safeParse(body.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return Response.json({ error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` }, { status: 400 });
+    return Response.json(
+      { error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` },
+      { status: 400 },
+    );
   }
   const db = await getDb();
   const outcome = await submitAttempt(db, locals.user, params.scenario ?? '', parsed.data);
