@@ -39,7 +39,7 @@ export function identify(state: SimState, deviceId: string, answer: DeviceType):
         'identified-correct',
         `${device.name}: ${DEVICE_TYPE_LABELS[answer]}`,
         explanation,
-        ref,
+        { device: deviceId, data },
       ),
     ],
   };

@@ -4,6 +4,7 @@ import {
   describeDevice,
   deviceView,
   listDevices,
+  listPorts,
   step,
 } from '../../../src/sim/index.ts';
 import type { SimState } from '../../../src/sim/index.ts';
@@ -107,5 +108,25 @@ describe('helpers for the scene and the 2D mode', () => {
     const lockStep = currentStep(state);
     expect(lockStep?.step.id).toBe('lock-and-tag');
     expect(lockStep?.remaining).toHaveLength(7);
+  });
+});
+
+describe('listPorts', () => {
+  test('lists every station-switch port with what is plugged in and its state', () => {
+    const { state } = run(start('rogue-device'), [
+      { type: 'inspect-port', switch: 'SW1', port: 15 },
+      { type: 'disable-port', switch: 'SW1', port: 15 },
+    ]);
+    const ports = listPorts(state);
+    expect(ports).toHaveLength(16);
+    expect(ports.find((p) => p.number === 15)).toEqual({
+      switch: 'SW1',
+      number: 15,
+      label: 'Maintenance laptop',
+      connectedTo: 'ROGUE-1',
+      enabled: false,
+      inspected: true,
+    });
+    expect(listDevices(state).some((d) => d.id === 'ROGUE-1')).toBe(true);
   });
 });
