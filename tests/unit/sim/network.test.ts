@@ -99,7 +99,9 @@ describe('identify and inspect', () => {
     });
     expect(result.events[0]?.code).toBe('identified-correct');
     expect(result.events[0]?.explanation).toMatch(/carrier/);
-    expect(result.events[0]?.data?.['lesson']).toBe('/courses/substation-fundamentals/yard-equipment');
+    expect(result.events[0]?.data?.['lesson']).toBe(
+      '/courses/substation-fundamentals/yard-equipment',
+    );
     expect(result.state.identified['LT-L1']).toBe(true);
   });
 
