@@ -24,7 +24,7 @@ export const text = {
     'this device would energize. Operating it anyway is like pushing to a system that has a ' +
     'change freeze because engineers are inside it.',
   arcFlash: (name: string) =>
-    `${name} is a disconnector: it is built only to open or close a circuit that carries no ` +
+    `${name} is a disconnector, built only to open or close a circuit that carries no ` +
     'current. You moved it while current was flowing, so the current kept going as an arc through ' +
     'the air: a flash of several thousand degrees that can burn and blind the operator and ' +
     'destroy the switch. The breaker is the device designed to interrupt current; always open ' +
