@@ -37,7 +37,8 @@ export function recordProgress(
     const step = steps[index] as RubricStep;
     const progress = state.progress[step.id] as StepProgress;
     const pending = step.actions.findIndex(
-      (pattern, i) => !progress.done.includes(i) && matches(pattern, action),
+      (pattern, i) =>
+        pattern.type === action.type && !progress.done.includes(i) && matches(pattern, action),
     );
     if (pending < 0) continue;
     const done = [...progress.done, pending];
