@@ -1,82 +1,20 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
-import { assignments, completions, teamMembers } from '../../../../db/schema.ts';
-import { STATUS_ORDER, assignmentStatus, type AssignmentStatus } from '../../assignments/status.ts';
 import { now } from '../clock.ts';
 import { getConfig } from '../config.ts';
 import { canonicalOrigin } from '../site-origin.ts';
-import { resolveItem, type ItemCatalog } from './item-catalog.ts';
-import { betterCompletion, completionOfItem, type CompletionLike } from './item-completion.ts';
+import { learnerAssignments, type LearnerAssignment } from './learner-status.ts';
 import { getItemCatalog } from './page-catalog.ts';
 
-/** One assignment as the learner sees it on /learn. */
-export interface LearnerAssignment {
-  id: string;
-  title: string;
-  href: string;
-  dueDate: string;
-  recurrenceMonths: number | null;
-  note: string;
-  status: AssignmentStatus;
-}
+export type { LearnerAssignment } from './learner-status.ts';
 
-/** Everything assigned to a learner, directly or through a team, most urgent first. */
+/** Everything assigned to a learner (for /learn), most urgent first, as of now. */
 export async function listLearnerAssignments(
   db: Database,
   userId: string,
-  catalog?: ItemCatalog,
 ): Promise<LearnerAssignment[]> {
-  const teamIds = (
-    await db
-      .select({ teamId: teamMembers.teamId })
-      .from(teamMembers)
-      .where(eq(teamMembers.userId, userId))
-  ).map((row) => row.teamId);
-  const rows = await db
-    .select()
-    .from(assignments)
-    .where(
-      and(
-        isNull(assignments.archivedAt),
-        teamIds.length
-          ? or(eq(assignments.userId, userId), inArray(assignments.teamId, teamIds))
-          : eq(assignments.userId, userId),
-      ),
-    );
-  if (!rows.length) return [];
-  const items = catalog ?? (await getItemCatalog());
-  const origin = canonicalOrigin();
-  const completionRows = await db.select().from(completions).where(eq(completions.userId, userId));
-  const map = new Map<string, CompletionLike>();
-  for (const row of completionRows) {
-    map.set(row.activityId, betterCompletion(map.get(row.activityId), row));
-  }
-  const at = now();
-  const timeZone = getConfig().ORG_TIME_ZONE;
-  return rows
-    .map((row) => {
-      const item = resolveItem(origin, items, row.itemType, row.itemId);
-      const completion = completionOfItem(item, (id) => map.get(id));
-      return {
-        id: row.id,
-        title: item.title,
-        href: item.href,
-        dueDate: row.dueDate,
-        recurrenceMonths: row.recurrenceMonths,
-        note: row.note,
-        status: assignmentStatus({
-          dueDate: row.dueDate,
-          recurrenceMonths: row.recurrenceMonths,
-          lastCompletedAt: completion.lastCompletedAt,
-          isInProgress: completion.isInProgress,
-          now: at,
-          timeZone,
-        }),
-      };
-    })
-    .sort(
-      (a, b) =>
-        STATUS_ORDER.indexOf(a.status.code) - STATUS_ORDER.indexOf(b.status.code) ||
-        a.dueDate.localeCompare(b.dueDate),
-    );
+  return learnerAssignments(db, userId, await getItemCatalog(), {
+    origin: canonicalOrigin(),
+    now: now(),
+    timeZone: getConfig().ORG_TIME_ZONE,
+  });
 }

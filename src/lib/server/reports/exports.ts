@@ -1,0 +1,120 @@
+import { STATUS_NAMES, formatDate } from '../../assignments/status.ts';
+import { csvStream, csvText, type CsvValue } from './csv.ts';
+import type { MatrixCell } from './matrix.ts';
+import type { MatrixView } from './matrix-view.ts';
+import type { MemberRecord } from './team-records.ts';
+
+/** The team matrix and the audit evidence as CSV streams, from the same view the page shows. */
+
+const DEPARTMENT = { it: 'IT', ot: 'OT', other: 'Other' } as const;
+const ITEM_TYPE = { course: 'Course', track: 'Track', scenario: 'Simulation' } as const;
+
+const percent = (score: number | null): CsvValue =>
+  score === null ? null : Math.round(score * 100);
+
+const learnerFields = (learner: MemberRecord): CsvValue[] => [
+  csvText(learner.displayName),
+  learner.email,
+  DEPARTMENT[learner.department] ?? learner.department,
+  csvText(learner.jobTitle),
+];
+
+const validUntil = (cell: MatrixCell, timeZone: string): CsvValue =>
+  cell.status.validUntil === null ? null : formatDate(cell.status.validUntil, timeZone);
+
+/** One row per learner; per item its status, completion date, validity and score. */
+export function matrixCsv(view: MatrixView, timeZone: string): ReadableStream<Uint8Array> {
+  const header = ['Learner', 'Email', 'Department', 'Job title'];
+  for (const item of view.items) {
+    const title = csvText(item.title);
+    header.push(
+      `${title}: status`,
+      `${title}: completed on`,
+      `${title}: valid until`,
+      `${title}: score %`,
+    );
+  }
+  function* records(): Generator<CsvValue[]> {
+    for (const row of view.rows) {
+      const record = learnerFields(row.learner);
+      for (const index of view.columns) {
+        const cell = row.cells[index];
+        if (!cell) record.push('Not assigned', null, null, null);
+        else {
+          record.push(
+            STATUS_NAMES[cell.status.code],
+            cell.completedOn,
+            validUntil(cell, timeZone),
+            percent(cell.score),
+          );
+        }
+      }
+      yield record;
+    }
+  }
+  return csvStream(header, records());
+}
+
+const EVIDENCE_HEADER = [
+  'Learner',
+  'Email',
+  'Department',
+  'Job title',
+  'Item',
+  'Item type',
+  'Item id',
+  'Assignment',
+  'Assigned to',
+  'Assigned on',
+  'Note',
+  'Due date',
+  'Recurrence (months)',
+  'Status',
+  'Completion date',
+  'Completed at (UTC)',
+  'Valid until',
+  'Score %',
+  'Certificate code',
+  'Certificate issued on',
+  'Statement ids',
+];
+
+/**
+ * Audit evidence: one row per learner and assigned item, with the dated completion, the certificate
+ * and the ids of the xAPI statements that prove it (space-separated).
+ */
+export function evidenceCsv(view: MatrixView, timeZone: string): ReadableStream<Uint8Array> {
+  function* records(): Generator<CsvValue[]> {
+    for (const row of view.rows) {
+      for (const [position, index] of view.columns.entries()) {
+        const cell = row.cells[index];
+        const item = view.items[position];
+        if (!cell || !item) continue;
+        const { assignment } = cell;
+        const statementIds = new Set(cell.statementIds);
+        if (cell.certificateStatementId) statementIds.add(cell.certificateStatementId);
+        yield [
+          ...learnerFields(row.learner),
+          csvText(item.title),
+          ITEM_TYPE[item.type],
+          item.id,
+          assignment.id,
+          assignment.teamId ? 'Whole team' : 'Individual',
+          formatDate(assignment.createdAt, timeZone),
+          csvText(assignment.note),
+          assignment.dueDate,
+          assignment.recurrenceMonths,
+          STATUS_NAMES[cell.status.code],
+          cell.completedOn,
+          cell.completedAt === null ? null : new Date(cell.completedAt).toISOString(),
+          validUntil(cell, timeZone),
+          percent(cell.score),
+          cell.certificateCode,
+          cell.certificateIssuedAt === null ? null : formatDate(cell.certificateIssuedAt, timeZone),
+          [...statementIds].join(' '),
+        ];
+      }
+    }
+  }
+  return csvStream(EVIDENCE_HEADER, records());
+}
