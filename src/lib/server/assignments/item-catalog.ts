@@ -113,3 +113,11 @@ export function listAssignableItems(origin: string, catalog: ItemCatalog): Resol
     ...[...catalog.scenarios.keys()].map((id) => resolveItem(origin, catalog, 'scenario', id)),
   ].sort((a, b) => ITEM_TYPES.indexOf(a.type) - ITEM_TYPES.indexOf(b.type) || byTitle(a, b));
 }
+
+/** The activity of every course and simulation in the catalog (what counts as a completion in charts). */
+export function catalogActivityIds(origin: string, catalog: ItemCatalog): string[] {
+  return [
+    ...[...catalog.courses.keys()].map((slug) => activityIds.course(origin, slug)),
+    ...[...catalog.scenarios.keys()].map((id) => activityIds.scenario(origin, id)),
+  ];
+}

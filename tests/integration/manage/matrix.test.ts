@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Database } from '../../../db/client.ts';
+import { activityIds } from '../../../src/lib/courses/activity-ids.ts';
+import {
+  NewAssignmentSchema,
+  createAssignment,
+} from '../../../src/lib/server/assignments/assignment.ts';
+import { loadItemCatalog } from '../../../src/lib/server/assignments/content-catalog.ts';
+import { catalogActivityIds } from '../../../src/lib/server/assignments/item-catalog.ts';
+import { summarizeMatrix, type ReportContext } from '../../../src/lib/server/reports/matrix.ts';
+import { parseMatrixQuery, viewMatrix } from '../../../src/lib/server/reports/matrix-view.ts';
+import { loadTeamMatrix, loadTeamSummaries } from '../../../src/lib/server/reports/team-report.ts';
+import { completionTrend } from '../../../src/lib/server/reports/completion-trend.ts';
+import {
+  crossSkillCoverage,
+  domainActivities,
+} from '../../../src/lib/server/reports/cross-skill.ts';
+import { loadTranscript } from '../../../src/lib/server/reports/transcript.ts';
+import { createTestDatabase } from '../../helpers/database.ts';
+import {
+  ORIGIN,
+  completeCourse,
+  countStatements,
+  insertPeople,
+  insertTeam,
+  recordOutcome,
+} from '../../helpers/manage.ts';
+
+const catalog = loadItemCatalog();
+const CIP = 'cip-004-role-based-training';
+const GRID = 'distribution-grid-basics';
+const at = (iso: string) => Date.parse(iso);
+const context: ReportContext = { origin: ORIGIN, now: at('2025-06-15T12:00:00Z'), timeZone: 'UTC' };
+let db: Database;
+let cleanup: () => void;
+let manager: { id: string };
+let team: { id: string };
+let ana: { id: string; displayName: string };
+let ben: { id: string; displayName: string };
+let chloe: { id: string; displayName: string };
+let cipCertificate: string;
+
+async function assign(target: { id: string }, fields: Record<string, string>) {
+  const input = NewAssignmentSchema.parse({
+    requestId: crypto.randomUUID(),
+    assignee: 'team',
+    recurrenceMonths: '',
+    note: '',
+    ...fields,
+  });
+  const result = await createAssignment(db, manager, target, input, catalog);
+  if (!result.ok) throw new Error(result.message);
+}
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDatabase());
+  [manager] = (await insertPeople(db, [{ displayName: 'Mia Manager', role: 'manager' }])) as [
+    { id: string },
+  ];
+  [ana, ben, chloe] = (await insertPeople(db, [
+    { displayName: 'Ana Ortiz', department: 'ot' },
+    { displayName: 'Ben Okafor', department: 'it' },
+    { displayName: 'Chloé Dubois', department: 'ot' },
+  ])) as [typeof ana, typeof ben, typeof chloe];
+  team = await insertTeam(db, 'substation-maintenance', [ana, ben, chloe], [manager]);
+  await assign(team, { item: `course:${CIP}`, dueDate: '2025-06-20', recurrenceMonths: '15' });
+  await assign(team, { item: `course:${GRID}`, dueDate: '2025-05-31' });
+  await assign(team, { item: 'scenario:isolate-t1', assignee: ben.id, dueDate: '2025-07-31' });
+  ({ code: cipCertificate } = await completeCourse(db, ana, CIP, at('2024-03-25T10:00:00Z'), 0.92));
+  await completeCourse(db, ana, GRID, at('2025-04-02T08:00:00Z'), 0.85);
+  await recordOutcome(db, ben, activityIds.course(ORIGIN, GRID), {
+    verb: 'attempted',
+    at: at('2025-05-01T08:00:00Z'),
+  });
+  await recordOutcome(db, ben, activityIds.scenario(ORIGIN, 'isolate-t1'), {
+    verb: 'passed',
+    at: at('2025-06-01T08:00:00Z'),
+    score: 0.75,
+  });
+  await completeCourse(db, chloe, 'sql-for-grid-data', at('2025-02-11T08:00:00Z'));
+  // 20:00 UTC on 30 April is already 1 May in Tokyo.
+  await completeCourse(db, chloe, 'ot-security-foundations', at('2025-04-30T20:00:00Z'));
+});
+
+afterAll(() => cleanup?.());
+
+describe('buildTeamMatrix', () => {
+  test('shows every member by every assigned item with status, date, score and certificate', async () => {
+    const { matrix } = await loadTeamMatrix(db, team.id, catalog, context);
+    expect(matrix.items.map((item) => item.key)).toEqual([
+      `course:${CIP}`,
+      `course:${GRID}`,
+      'scenario:isolate-t1',
+    ]);
+    expect(matrix.rows.map((row) => row.learner.displayName)).toEqual([
+      'Ana Ortiz',
+      'Ben Okafor',
+      'Chloé Dubois',
+    ]);
+    const grid = (row: number) =>
+      matrix.rows[row]!.cells.map((cell) =>
+        cell ? [cell.status.code, cell.completedOn, cell.score, cell.certificateCode] : null,
+      );
+    expect(grid(0)).toEqual([
+      ['expiring', '2024-03-25', 0.92, cipCertificate],
+      ['completed', '2025-04-02', 0.85, expect.any(String)],
+      null,
+    ]);
+    expect(matrix.rows[0]!.cells[0]!.status.label).toBe('Expiring soon (valid until 2025-06-25)');
+    expect(grid(1)).toEqual([
+      ['due-soon', null, null, null],
+      ['overdue', null, null, null],
+      ['completed', '2025-06-01', 0.75, null],
+    ]);
+    expect(grid(2)).toEqual([['due-soon', null, null, null], ['overdue', null, null, null], null]);
+  });
+
+  test('fifteen months later the CIP-004 completion has expired and is due again', async () => {
+    const later = { ...context, now: at('2025-06-26T00:00:00Z') };
+    const { matrix } = await loadTeamMatrix(db, team.id, catalog, later);
+    expect(matrix.rows[0]!.cells[0]!.status).toMatchObject({
+      code: 'expired',
+      label: 'Expired (was valid until 2025-06-25)',
+    });
+  });
+
+  test('uses the same number of SQL statements for 3 learners and for 60', async () => {
+    const counter = countStatements(db.$client);
+    try {
+      await loadTeamMatrix(db, team.id, catalog, context);
+      const small = counter.count();
+      const crowd = await insertPeople(
+        db,
+        Array.from({ length: 60 }, (_, index) => ({ displayName: `Learner ${index}` })),
+      );
+      const big = await insertTeam(db, 'grid-operations', crowd, [manager]);
+      await assign(big, { item: `course:${CIP}`, dueDate: '2025-06-30', recurrenceMonths: '15' });
+      await assign(big, { item: 'track:data-analytics', dueDate: '2025-08-31' });
+      for (const person of crowd.slice(0, 20)) {
+        await recordOutcome(db, person, activityIds.course(ORIGIN, CIP), { at: context.now - 1e9 });
+      }
+      const before = counter.count();
+      const { matrix } = await loadTeamMatrix(db, big.id, catalog, context);
+      expect(matrix.rows).toHaveLength(60);
+      expect(counter.count() - before).toBe(small);
+      expect(small).toBe(4);
+    } finally {
+      counter.restore();
+    }
+  });
+
+  test('a track is complete only when every course of it is', async () => {
+    const analytics = catalog.tracks.find((track) => track.slug === 'data-analytics')!;
+    await assign(team, { item: 'track:data-analytics', dueDate: '2025-12-31' });
+    for (const [index, course] of analytics.courses.entries()) {
+      await completeCourse(db, ana, course.slug, at(`2025-03-0${index + 1}T08:00:00Z`));
+    }
+    const { matrix } = await loadTeamMatrix(db, team.id, catalog, context, { withEvidence: true });
+    const column = matrix.items.findIndex((item) => item.key === 'track:data-analytics');
+    expect(matrix.rows[0]!.cells[column]).toMatchObject({
+      completedOn: '2025-03-01',
+      status: { code: 'completed' },
+      statementIds: expect.arrayContaining([expect.any(String)]),
+    });
+    expect(matrix.rows[0]!.cells[column]!.statementIds).toHaveLength(analytics.courses.length);
+    expect(matrix.rows[2]!.cells[column]!.status.code).toBe('in-progress');
+  });
+});
+
+describe('viewMatrix and summaries', () => {
+  test('filters by status and item, sorts by urgency, and counts the team', async () => {
+    const { matrix } = await loadTeamMatrix(db, team.id, catalog, context);
+    const query = (search: string) => {
+      const parsed = parseMatrixQuery(new URLSearchParams(search));
+      if (!parsed.ok) throw new Error(parsed.message);
+      return parsed.query;
+    };
+    const names = (search: string) =>
+      viewMatrix(matrix, query(search)).rows.map((row) => row.learner.displayName);
+    expect(names('status=overdue')).toEqual(['Ben Okafor', 'Chloé Dubois']);
+    expect(names('item=scenario:isolate-t1')).toEqual(['Ben Okafor']);
+    expect(names(`item=course:${CIP}&status=expiring`)).toEqual(['Ana Ortiz']);
+    expect(names('sort=status')[0]).not.toBe('Ana Ortiz');
+    expect(viewMatrix(matrix, query('item=scenario:isolate-t1')).items).toHaveLength(1);
+    expect(parseMatrixQuery(new URLSearchParams('status=lost'))).toMatchObject({ ok: false });
+    const summary = summarizeMatrix(matrix);
+    expect(summary.learners).toBe(3);
+    expect(summary.counts.overdue).toBe(2);
+    expect(summary.counts.expiring).toBe(1);
+    const { summaries } = await loadTeamSummaries(db, [team.id], catalog, context);
+    expect(summaries.get(team.id)).toEqual(summary);
+  });
+});
+
+describe('completionTrend and crossSkillCoverage', () => {
+  test('counts completions per month in the organisation time zone', async () => {
+    const ids = catalogActivityIds(ORIGIN, catalog);
+    const trend = await completionTrend(db, [team.id], ids, context);
+    const count = (months: typeof trend, month: string) =>
+      months.find((entry) => entry.month === month)?.count;
+    expect(trend).toHaveLength(12);
+    expect(trend.at(-1)).toMatchObject({ month: '2025-06', label: 'Jun 2025', count: 1 });
+    expect(trend[0]?.month).toBe('2024-07');
+    expect(count(trend, '2025-03')).toBe(3);
+    expect(count(trend, '2025-04')).toBe(2);
+    expect(count(trend, '2025-05')).toBe(0);
+    const tokyo = await completionTrend(db, [team.id], ids, { ...context, timeZone: 'Asia/Tokyo' });
+    expect(count(tokyo, '2025-04')).toBe(1);
+    expect(count(tokyo, '2025-05')).toBe(1);
+  });
+
+  test('tells which OT learners hold analytics and cyber completions, and IT learners substation ones', async () => {
+    const activities = domainActivities(ORIGIN, catalog);
+    const { records } = await loadTeamMatrix(db, team.id, catalog, context, {
+      extraActivityIds: [...activities.keys()],
+    });
+    const [ot, it] = crossSkillCoverage(records.members, records, activities);
+    expect(ot?.learners.map((entry) => [entry.learner.displayName, entry.held])).toEqual([
+      ['Ana Ortiz', ['analytics', 'cyber']],
+      ['Chloé Dubois', ['analytics', 'cyber']],
+    ]);
+    expect(ot?.holders).toMatchObject({ analytics: 2, cyber: 2 });
+    expect(it?.learners.map((entry) => [entry.learner.displayName, entry.held])).toEqual([
+      ['Ben Okafor', ['substation']],
+    ]);
+  });
+});
+
+describe('loadTranscript', () => {
+  test('lists courses with certificates and every graded attempt with date and score', async () => {
+    const transcript = await loadTranscript(db, ana.id, catalog, context);
+    const cip = transcript?.courses.find((course) => course.slug === CIP);
+    expect(cip).toMatchObject({
+      status: 'Completed',
+      completedOn: '2024-03-25',
+      score: 0.92,
+      certificate: { code: cipCertificate, issuedOn: '2024-03-25' },
+    });
+    expect(transcript?.attempts.at(-1)).toMatchObject({
+      kind: 'Course',
+      date: '2024-03-25',
+      outcome: 'Completed',
+      score: 0.92,
+    });
+    const benTranscript = await loadTranscript(db, ben.id, catalog, context);
+    expect(benTranscript?.attempts).toEqual([
+      expect.objectContaining({
+        kind: 'Simulation',
+        outcome: 'Passed',
+        score: 0.75,
+        date: '2025-06-01',
+      }),
+    ]);
+    expect(benTranscript?.assignments.map((entry) => entry.status.code)).toContain('overdue');
+    expect(await loadTranscript(db, crypto.randomUUID(), catalog, context)).toBeNull();
+  });
+});
