@@ -1,3 +1,5 @@
+import type { LearningRecordOptions, Settings, StatementInput } from './learning-record-options.ts';
+import { backoffDelay, takeBatch } from './statement-batches.ts';
 import { newStatementId } from './statement-id.ts';
 import {
   StatementQueue,
@@ -20,41 +22,7 @@ export {
   type XapiAgent,
 } from './learner-agent.ts';
 export type { DeadLetter, XapiStatement } from './statement-queue.ts';
-
-/** A statement to record: id and timestamp are filled in when absent. */
-export interface StatementInput {
-  id?: string;
-  actor: unknown;
-  verb: { id: string; display?: Record<string, string> };
-  object: unknown;
-  timestamp?: string;
-  [property: string]: unknown;
-}
-
-interface Settings {
-  batchSize: number;
-  flushDelayMs: number;
-  retryBaseMs: number;
-  maxBackoffMs: number;
-  onDeadLetter: ((letter: DeadLetter) => void) | undefined;
-}
-
-/** How the client sends; every field has a default. */
-export interface LearningRecordOptions {
-  endpoint?: string;
-  version?: '1.0.3' | '2.0.0';
-  /** Most statements per POST. */
-  batchSize?: number;
-  /** Wait this long after a record before sending, so close events share a request. */
-  flushDelayMs?: number;
-  /** First retry delay; doubles per failure up to maxBackoffMs (with jitter). */
-  retryBaseMs?: number;
-  maxBackoffMs?: number;
-  /** Told about each statement the server refused for good (it is kept in the dead-letter store). */
-  onDeadLetter?: (letter: DeadLetter) => void;
-  /** IndexedDB database name (tests use their own). */
-  databaseName?: string;
-}
+export type { LearningRecordOptions, StatementInput } from './learning-record-options.ts';
 
 /** Browsers refuse keepalive requests whose bodies add up to more than 64 KiB; keep a margin. */
 const KEEPALIVE_BUDGET = 60_000;
@@ -68,6 +36,7 @@ export class LearningRecord {
   readonly #options: Settings;
   #memory: QueuedStatement[] = [];
   #flushing: Promise<void> | null = null;
+  #rerun: Promise<void> | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #failures = 0;
   #isKeepaliveInFlight = false;
@@ -123,7 +92,15 @@ export class LearningRecord {
 
   /** Sends everything queued now, in batches; resolves when done or when sending must wait. */
   flush(): Promise<void> {
-    this.#flushing ??= this.#withLock(() => this.#drain()).finally(() => {
+    if (this.#flushing) {
+      // A flush already running may have read the queue before the latest records: run once more.
+      this.#rerun ??= this.#flushing.then(() => {
+        this.#rerun = null;
+        return this.flush();
+      });
+      return this.#rerun;
+    }
+    this.#flushing = this.#withLock(() => this.#drain()).finally(() => {
       this.#flushing = null;
     });
     return this.#flushing;
@@ -156,32 +133,18 @@ export class LearningRecord {
     this.#memory = await this.#queue.all();
     while (this.#memory.length > 0) {
       if (!navigator.onLine) return; // the online event resumes sending
-      const result = await this.#deliver(this.#nextBatch(this.#options.batchSize, MAX_BODY));
+      const result = await this.#deliver(
+        takeBatch(this.#memory, this.#options.batchSize, MAX_BODY),
+      );
       if (result === 'stop') return;
       if (result === 'retry') {
         this.#failures += 1;
-        const backoff = Math.min(
-          this.#options.maxBackoffMs,
-          this.#options.retryBaseMs * 2 ** (this.#failures - 1),
-        );
-        this.#schedule(backoff * (0.5 + Math.random() / 2));
+        const { retryBaseMs, maxBackoffMs } = this.#options;
+        this.#schedule(backoffDelay(this.#failures, retryBaseMs, maxBackoffMs));
         return;
       }
       this.#failures = 0;
     }
-  }
-
-  /** The oldest queued statements, as many as fit the count and byte limits (at least one). */
-  #nextBatch(count: number, bytes: number): QueuedStatement[] {
-    const batch: QueuedStatement[] = [];
-    let size = 2;
-    for (const entry of this.#memory) {
-      const entrySize = new TextEncoder().encode(JSON.stringify(entry.statement)).length + 1;
-      if (batch.length > 0 && (batch.length >= count || size + entrySize > bytes)) break;
-      batch.push(entry);
-      size += entrySize;
-    }
-    return batch;
   }
 
   async #acknowledge(entries: QueuedStatement[]): Promise<void> {
@@ -222,7 +185,7 @@ export class LearningRecord {
   /** When the page is hidden or unloading: one keepalive POST that may outlive the page. */
   #sendKeepalive(): void {
     if (this.#isKeepaliveInFlight || this.#memory.length === 0 || !navigator.onLine) return;
-    const batch = this.#nextBatch(this.#options.batchSize, KEEPALIVE_BUDGET);
+    const batch = takeBatch(this.#memory, this.#options.batchSize, KEEPALIVE_BUDGET);
     const body = batchBody(batch.map((entry) => entry.statement));
     if (new TextEncoder().encode(body).length > KEEPALIVE_BUDGET) return;
     this.#isKeepaliveInFlight = true;
