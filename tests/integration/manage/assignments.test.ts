@@ -66,10 +66,10 @@ describe('NewAssignmentSchema', () => {
 
   test('reads an empty recurrence as none and parses the item key', () => {
     const parsed = NewAssignmentSchema.parse(
-      form({ recurrenceMonths: '', item: 'track:data-analytics' }),
+      form({ recurrenceMonths: '', item: 'track:der-integration' }),
     );
     expect(parsed.recurrenceMonths).toBeUndefined();
-    expect(parsed.item).toEqual({ type: 'track', id: 'data-analytics' });
+    expect(parsed.item).toEqual({ type: 'track', id: 'der-integration' });
   });
 });
 
@@ -140,7 +140,7 @@ describe('createAssignment', () => {
       db,
       manager,
       team,
-      NewAssignmentSchema.parse(form({ assignee: outsider.id, item: 'track:data-analytics' })),
+      NewAssignmentSchema.parse(form({ assignee: outsider.id, item: 'track:der-integration' })),
       catalog,
     );
     expect(stranger).toEqual({

@@ -77,7 +77,8 @@ beforeAll(async () => {
     at: at('2025-06-01T08:00:00Z'),
     score: 0.75,
   });
-  await completeCourse(db, chloe, 'sql-for-grid-data', at('2025-02-11T08:00:00Z'));
+  await completeCourse(db, chloe, 'ot-incident-response-and-nerc-cip', at('2025-02-11T08:00:00Z'));
+  await completeCourse(db, ben, 'der-and-inverters', at('2025-01-15T08:00:00Z'));
   // 20:00 UTC on 30 April is already 1 May in Tokyo.
   await completeCourse(db, chloe, 'ot-security-foundations', at('2025-04-30T20:00:00Z'));
 });
@@ -135,7 +136,7 @@ describe('buildTeamMatrix', () => {
       );
       const big = await insertTeam(db, 'grid-operations', crowd, [manager]);
       await assign(big, { item: `course:${CIP}`, dueDate: '2025-06-30', recurrenceMonths: '15' });
-      await assign(big, { item: 'track:data-analytics', dueDate: '2025-08-31' });
+      await assign(big, { item: 'track:der-integration', dueDate: '2025-08-31' });
       for (const person of crowd.slice(0, 20)) {
         await recordOutcome(db, person, activityIds.course(ORIGIN, CIP), { at: context.now - 1e9 });
       }
@@ -150,19 +151,22 @@ describe('buildTeamMatrix', () => {
   });
 
   test('a track is complete only when every course of it is', async () => {
-    const analytics = catalog.tracks.find((track) => track.slug === 'data-analytics')!;
-    await assign(team, { item: 'track:data-analytics', dueDate: '2025-12-31' });
-    for (const [index, course] of analytics.courses.entries()) {
+    const cyber = catalog.tracks.find((track) => track.slug === 'ot-cybersecurity')!;
+    await assign(team, { item: 'track:ot-cybersecurity', dueDate: '2025-12-31' });
+    const others = cyber.courses.filter((course) => course.slug !== CIP);
+    for (const [index, course] of others.entries()) {
       await completeCourse(db, ana, course.slug, at(`2025-03-0${index + 1}T08:00:00Z`));
     }
     const { matrix } = await loadTeamMatrix(db, team.id, catalog, context, { withEvidence: true });
-    const column = matrix.items.findIndex((item) => item.key === 'track:data-analytics');
+    const column = matrix.items.findIndex((item) => item.key === 'track:ot-cybersecurity');
+    expect(others).toHaveLength(3);
     expect(matrix.rows[0]!.cells[column]).toMatchObject({
-      completedOn: '2025-03-01',
+      completedOn: '2024-03-25',
       status: { code: 'completed' },
       statementIds: expect.arrayContaining([expect.any(String)]),
     });
-    expect(matrix.rows[0]!.cells[column]!.statementIds).toHaveLength(analytics.courses.length);
+    expect(matrix.rows[0]!.cells[column]!.statementIds).toHaveLength(4);
+    expect(matrix.rows[1]!.cells[column]!.status.code).toBe('not-started');
     expect(matrix.rows[2]!.cells[column]!.status.code).toBe('in-progress');
   });
 });
@@ -216,13 +220,14 @@ describe('completionTrend and crossSkillCoverage', () => {
     });
     const [ot, it] = crossSkillCoverage(records.members, records, activities);
     expect(ot?.learners.map((entry) => [entry.learner.displayName, entry.held])).toEqual([
-      ['Ana Ortiz', ['analytics', 'cyber']],
-      ['Chloé Dubois', ['analytics', 'cyber']],
+      ['Ana Ortiz', ['cyber']],
+      ['Chloé Dubois', ['cyber']],
     ]);
-    expect(ot?.holders).toMatchObject({ analytics: 2, cyber: 2 });
+    expect(ot?.holders).toMatchObject({ analytics: 0, cyber: 2 });
     expect(it?.learners.map((entry) => [entry.learner.displayName, entry.held])).toEqual([
-      ['Ben Okafor', ['substation']],
+      ['Ben Okafor', ['substation', 'der']],
     ]);
+    expect(it?.holders).toMatchObject({ substation: 1, der: 1 });
   });
 });
 
@@ -243,13 +248,9 @@ describe('loadTranscript', () => {
       score: 0.92,
     });
     const benTranscript = await loadTranscript(db, ben.id, catalog, context);
-    expect(benTranscript?.attempts).toEqual([
-      expect.objectContaining({
-        kind: 'Simulation',
-        outcome: 'Passed',
-        score: 0.75,
-        date: '2025-06-01',
-      }),
+    expect(benTranscript?.attempts.map((a) => [a.kind, a.outcome, a.score, a.date])).toEqual([
+      ['Simulation', 'Passed', 0.75, '2025-06-01'],
+      ['Course', 'Completed', 0.9, '2025-01-15'],
     ]);
     expect(benTranscript?.assignments.map((entry) => entry.status.code)).toContain('overdue');
     expect(await loadTranscript(db, crypto.randomUUID(), catalog, context)).toBeNull();
