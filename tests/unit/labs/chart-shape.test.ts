@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { MAX_BARS, chartShape, parseTime } from '../../../src/lib/labs/chart-shape.ts';
+
+describe('parseTime', () => {
+  test.each([
+    ['2024-07-08T14:05:00Z', Date.UTC(2024, 6, 8, 14, 5) / 1000],
+    ['2024-07-08 14:05', Date.UTC(2024, 6, 8, 14, 5) / 1000],
+    ['2024-07-08T14', Date.UTC(2024, 6, 8, 14) / 1000],
+    ['2024-07-08', Date.UTC(2024, 6, 8) / 1000],
+  ])('reads %s as UTC', (text, seconds) => {
+    expect(parseTime(text)).toBe(seconds);
+  });
+
+  test.each([['F1'], ['14:05'], [42], [null]])('does not take %s for a time', (value) => {
+    expect(parseTime(value)).toBeNull();
+  });
+});
+
+describe('chartShape', () => {
+  test('draws a line over time when the first column holds increasing times', () => {
+    const shape = chartShape(
+      ['hour', 'avg_mw', 'max_mw'],
+      [
+        ['2024-07-08T00:00:00Z', 4.1, 5],
+        ['2024-07-08T01:00:00Z', 3.9, 4.4],
+      ],
+    );
+    expect(shape).toMatchObject({ kind: 'line', isTime: true, x: [1720396800, 1720400400] });
+    expect(shape.kind === 'line' && shape.series.map((s) => s.label)).toEqual(['avg_mw', 'max_mw']);
+  });
+
+  test('draws bars per category when the first column is text', () => {
+    const shape = chartShape(
+      ['feeder', 'peak_mw'],
+      [
+        ['F1', 7.2],
+        ['F2', 5.5],
+      ],
+    );
+    expect(shape).toMatchObject({ kind: 'bar', categories: ['F1', 'F2'] });
+  });
+
+  test('pivots long results into one series per name', () => {
+    const shape = chartShape(
+      ['hour', 'feeder', 'mw'],
+      [
+        ['2024-07-08T00:00:00Z', 'F1', 4],
+        ['2024-07-08T00:00:00Z', 'F2', 3],
+        ['2024-07-08T01:00:00Z', 'F1', 5],
+      ],
+    );
+    expect(shape.kind).toBe('line');
+    if (shape.kind !== 'line') return;
+    expect(shape.series).toEqual([
+      { label: 'F1', values: [4, 5] },
+      { label: 'F2', values: [3, null] },
+    ]);
+  });
+
+  test('explains why a result without numbers is not charted', () => {
+    const shape = chartShape(['feeder', 'name'], [['F1', 'Mill Road']]);
+    expect(shape).toMatchObject({
+      kind: 'none',
+      reason: expect.stringMatching(/no column of numbers/),
+    });
+  });
+
+  test('refuses a bar chart with more categories than fit', () => {
+    const rows = Array.from({ length: MAX_BARS + 1 }, (_, i) => [`asset-${i}`, i]);
+    expect(chartShape(['asset', 'cost'], rows).kind).toBe('none');
+  });
+
+  test('draws a line over increasing numbers when there are many rows', () => {
+    const rows = Array.from({ length: MAX_BARS + 5 }, (_, i) => [i, i * 2]);
+    expect(chartShape(['minute', 'mw'], rows)).toMatchObject({ kind: 'line', isTime: false });
+  });
+});
