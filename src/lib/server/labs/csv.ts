@@ -20,18 +20,17 @@ export function formatCsv(
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * Parses CSV text into rows of fields. A quoted empty field ("") stays an empty string; an
- * unquoted empty field becomes null.
- */
-export function parseCsv(text: string): (string | null)[][] {
-  const rows: (string | null)[][] = [];
-  let row: (string | null)[] = [];
+/** Parses one record that starts at `start` and may hold quoted fields; returns it and where the next starts. */
+function parseQuotedRecord(
+  text: string,
+  start: number,
+): { record: (string | null)[]; next: number } {
+  const record: (string | null)[] = [];
   let field = '';
   let isQuoted = false;
-  let i = 0;
+  let i = start;
   const endField = () => {
-    row.push(field === '' && !isQuoted ? null : field);
+    record.push(field === '' && !isQuoted ? null : field);
     field = '';
     isQuoted = false;
   };
@@ -39,37 +38,46 @@ export function parseCsv(text: string): (string | null)[][] {
     const char = text[i];
     if (char === '"' && field === '' && !isQuoted) {
       isQuoted = true;
+      let end = text.indexOf('"', i + 1);
+      while (end >= 0 && text[end + 1] === '"') end = text.indexOf('"', end + 2);
+      if (end < 0) end = text.length;
+      field = text.slice(i + 1, end).replaceAll('""', '"');
+      i = end + 1;
+    } else if (char === ',') {
+      endField();
       i++;
-      while (i < text.length) {
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += text[i];
-        i++;
-      }
-      continue;
-    }
-    if (char === ',') {
-      endField();
     } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
       endField();
-      rows.push(row);
-      row = [];
+      i += char === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      return { record, next: i };
     } else {
       field += char;
+      i++;
     }
-    i++;
   }
-  if (field !== '' || isQuoted || row.length > 0) {
-    endField();
-    rows.push(row);
+  endField();
+  return { record, next: i };
+}
+
+/**
+ * Parses CSV text into records of fields. A quoted empty field ("") stays an empty string; an
+ * unquoted empty field becomes null. Lines without quotes take a fast path.
+ */
+export function parseCsv(text: string): (string | null)[][] {
+  const records: (string | null)[][] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
+    if (line.includes('"')) {
+      const { record, next } = parseQuotedRecord(text, start);
+      records.push(record);
+      start = next;
+      continue;
+    }
+    records.push(line.split(',').map((field) => (field === '' ? null : field)));
+    start = end + 1;
   }
-  return rows;
+  return records;
 }
