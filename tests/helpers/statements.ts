@@ -15,7 +15,7 @@ export const LESSON = `${COURSE}/breakers`;
 /** An agent identified by e-mail. */
 export function mboxAgent(name: string) {
   return {
-    objectType: 'Agent',
+    objectType: 'Agent' as const,
     name,
     mbox: `mailto:${name.toLowerCase().replace(/\W+/g, '.')}@utility.example`,
   };

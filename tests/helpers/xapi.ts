@@ -56,5 +56,9 @@ export function xapiFetch(
   const body =
     options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers['Content-Type'] ??= 'application/json';
-  return fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  return fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: body as BodyInit } : {}),
+  });
 }

@@ -7,14 +7,7 @@ import {
 import { queryStatements, type PageCursor } from '../../../src/lib/server/learning-record/query.ts';
 import { storeStatements } from '../../../src/lib/server/learning-record/store.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
-import {
-  COURSE,
-  LESSON,
-  VERB,
-  makeStatement,
-  mboxAgent,
-  voiding,
-} from '../../helpers/statements.ts';
+import { COURSE, VERB, makeStatement, mboxAgent, voiding } from '../../helpers/statements.ts';
 
 let db: Database;
 let cleanup: () => void;

@@ -161,27 +161,21 @@ const writes = fc.oneof(
       path: '/xapi/statements',
       options: { credential, body },
     })),
-  fc
-    .uint8Array({ minLength: 1, maxLength: 64 })
-    .map((bytes): FuzzRequest => ({
-      method: 'POST',
-      path: '/xapi/statements',
-      options: { credential, rawBody: Uint8Array.from([0x7b, 0xff, ...bytes]) },
-    })),
-  fc
-    .integer({ min: 10, max: 50_000 })
-    .map((depth): FuzzRequest => ({
-      method: 'POST',
-      path: '/xapi/statements',
-      options: { credential, rawBody: '['.repeat(depth) + ']'.repeat(depth) },
-    })),
-  fc
-    .tuple(unknownKey, text)
-    .map(([name, value]): FuzzRequest => ({
-      method: 'POST',
-      path: `/xapi/statements?${new URLSearchParams({ [name || 'x']: value })}`,
-      options: { credential, body: makeStatement() },
-    })),
+  fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes): FuzzRequest => ({
+    method: 'POST',
+    path: '/xapi/statements',
+    options: { credential, rawBody: Uint8Array.from([0x7b, 0xff, ...bytes]) },
+  })),
+  fc.integer({ min: 10, max: 50_000 }).map((depth): FuzzRequest => ({
+    method: 'POST',
+    path: '/xapi/statements',
+    options: { credential, rawBody: '['.repeat(depth) + ']'.repeat(depth) },
+  })),
+  fc.tuple(unknownKey, text).map(([name, value]): FuzzRequest => ({
+    method: 'POST',
+    path: `/xapi/statements?${new URLSearchParams({ [name || 'x']: value })}`,
+    options: { credential, body: makeStatement() },
+  })),
   fc
     .constantFrom(
       'text/plain',
@@ -217,20 +211,16 @@ const writes = fc.oneof(
     path: '/xapi/statements',
     options: { cookie: 'x', body: makeStatement(), headers: { Origin: 'https://evil.example' } },
   }),
-  fc
-    .constant(0)
-    .map((): FuzzRequest => ({
-      method: 'POST',
-      path: '/xapi/statements',
-      options: { cookie: learnerCookie, body: makeStatement({ actor: mboxAgent('Someone Else') }) },
-    })),
-  fc
-    .constantFrom('DELETE', 'PATCH', 'OPTIONS')
-    .map((method): FuzzRequest => ({
-      method,
-      path: '/xapi/statements',
-      options: { credential, body: makeStatement() },
-    })),
+  fc.constant(0).map((): FuzzRequest => ({
+    method: 'POST',
+    path: '/xapi/statements',
+    options: { cookie: learnerCookie, body: makeStatement({ actor: mboxAgent('Someone Else') }) },
+  })),
+  fc.constantFrom('DELETE', 'PATCH', 'OPTIONS').map((method): FuzzRequest => ({
+    method,
+    path: '/xapi/statements',
+    options: { credential, body: makeStatement() },
+  })),
 );
 
 const reads = fc.oneof(
@@ -259,20 +249,16 @@ const reads = fc.oneof(
       path: `/xapi/statements?${new URLSearchParams({ [name]: value })}`,
       options: { credential },
     })),
-  fc
-    .tuple(unknownKey, text)
-    .map(([name, value]): FuzzRequest => ({
-      method: 'GET',
-      path: `/xapi/statements?${new URLSearchParams({ [name || 'x']: value })}`,
-      options: { credential },
-    })),
-  fc
-    .string({ unit: 'binary', maxLength: 200 })
-    .map((agent): FuzzRequest => ({
-      method: 'GET',
-      path: `/xapi/statements?agent=${encodeURIComponent(agent)}`,
-      options: { credential },
-    })),
+  fc.tuple(unknownKey, text).map(([name, value]): FuzzRequest => ({
+    method: 'GET',
+    path: `/xapi/statements?${new URLSearchParams({ [name || 'x']: value })}`,
+    options: { credential },
+  })),
+  fc.string({ unit: 'binary', maxLength: 200 }).map((agent): FuzzRequest => ({
+    method: 'GET',
+    path: `/xapi/statements?agent=${encodeURIComponent(agent)}`,
+    options: { credential },
+  })),
 );
 
 describe('acceptance 2: hostile and malformed requests', () => {

@@ -4,8 +4,7 @@ import type { Actor } from './agent-schema.ts';
 import { prepareStatement } from './prepare.ts';
 import type { Statement } from './statement-schema.ts';
 import { parseStatements, type XapiVersion } from './validate.ts';
-import { writeBatch } from './write-batch.ts';
-import { withWriteLock } from './write-lock.ts';
+import { submitBatch } from './group-commit.ts';
 
 /** How to store a batch: who asserts it, when, and under which rules. */
 export interface StoreOptions {
@@ -66,7 +65,7 @@ export async function storeStatements(
   if (prepared.length === 0) return { ok: true, ids: [], storedCount: 0 };
   const at = options.now ?? clockNow();
   try {
-    return await withWriteLock(db, () => writeBatch(db.$client, prepared, at));
+    return await submitBatch(db, prepared, at);
   } catch (error) {
     if (!isBusy(error)) throw error;
     return {

@@ -1,16 +1,12 @@
-import type { Client, InStatement, InValue, Row, Transaction } from '@libsql/client';
+import type { InStatement, InValue, Row, Transaction } from '@libsql/client';
+import { admitBatches, type WriteOutcome } from './admit.ts';
+import { IN_JSON, readState } from './read-state.ts';
 import { isCompletionVerb, recomputeCompletions } from './completions.ts';
 import { storedBody, type PreparedStatement } from './prepare.ts';
 import type { Ref } from './refs.ts';
 import { TargetRefs } from './target-refs.ts';
 
-/** What a write of one batch came to. */
-export type WriteOutcome =
-  | { ok: true; ids: string[]; storedCount: number }
-  | { ok: false; reason: 'invalid' | 'conflict'; message: string };
-
 const json = (values: unknown[]) => JSON.stringify(values);
-const IN_JSON = 'IN (SELECT value FROM json_each(?))';
 /** Rows per multi-row INSERT, to stay well under SQLite's bound-parameter limit. */
 const ROWS_PER_INSERT = 500;
 
@@ -28,69 +24,18 @@ function insertStatements(rows: InValue[][]): InStatement[] {
   return statements;
 }
 
-/** Reads what the batch depends on, in one round trip inside the write transaction. */
-async function readState(tx: Transaction, batch: PreparedStatement[]) {
-  const ids = batch.map((p) => p.id);
-  const targetIds = [...new Set(batch.flatMap((p) => (p.targetId ? [p.targetId] : [])))];
-  const candidates = [...new Set(batch.flatMap((p) => (p.userCandidate ? [p.userCandidate] : [])))];
-  const [existing, targets, users, head, targeting] = await tx.batch([
-    { sql: `SELECT id, fingerprint FROM statements WHERE id ${IN_JSON}`, args: [json(ids)] },
-    {
-      sql: `SELECT id, actor_key, verb, object_id, voids_id, target_id, body FROM statements WHERE id ${IN_JSON}`,
-      args: [json(targetIds)],
-    },
-    { sql: `SELECT id FROM users WHERE id ${IN_JSON}`, args: [json(candidates)] },
-    'SELECT seq, stored FROM statements ORDER BY seq DESC LIMIT 1',
-    {
-      // Statements already stored that target one of these, directly or through a chain.
-      sql: `WITH RECURSIVE t(root, seq, id, voids_id) AS (
-          SELECT target_id, seq, id, voids_id FROM statements WHERE target_id ${IN_JSON}
-          UNION SELECT t.root, s.seq, s.id, s.voids_id FROM statements s JOIN t ON s.target_id = t.id)
-        SELECT root, seq, voids_id FROM t`,
-      args: [json(ids)],
-    },
-  ]);
-  return {
-    fingerprints: new Map(existing!.rows.map((r) => [String(r['id']), String(r['fingerprint'])])),
-    targets: new Map(targets!.rows.map((r) => [String(r['id']), r])),
-    users: new Set(users!.rows.map((r) => String(r['id']))),
-    headSeq: Number(head!.rows[0]?.['seq'] ?? 0),
-    headStored: Number(head!.rows[0]?.['stored'] ?? 0),
-    targeting: targeting!.rows,
-  };
-}
-
-/** Writes a prepared batch in the open write transaction; nothing is written unless all is well. */
-export async function writeInTransaction(
+/**
+ * Writes a group of batches in the open write transaction: every batch is admitted or refused on
+ * its own, and the admitted statements go in with a fixed number of SQL statements for the group.
+ */
+export async function writeGroup(
   tx: Transaction,
-  batch: PreparedStatement[],
+  batches: PreparedStatement[][],
   now: number,
-): Promise<WriteOutcome> {
-  const ids = batch.map((p) => p.id);
-  const state = await readState(tx, batch);
-  for (const p of batch) {
-    const known = state.fingerprints.get(p.id);
-    if (known !== undefined && known !== p.fingerprint) {
-      return {
-        ok: false,
-        reason: 'conflict',
-        message: `statement ${p.id} is already stored with different content; statements never change (void it and send a new one)`,
-      };
-    }
-  }
-  const fresh = batch.filter((p) => !state.fingerprints.has(p.id));
-  if (fresh.length === 0) return { ok: true, ids, storedCount: 0 };
-  for (const p of fresh) {
-    const target = p.voidsId ? state.targets.get(p.voidsId) : undefined;
-    if (target && target['voids_id'] !== null) {
-      return {
-        ok: false,
-        reason: 'invalid',
-        message: `statement ${p.id} voids ${p.voidsId}, which is itself a voiding statement and cannot be voided`,
-      };
-    }
-  }
-
+): Promise<WriteOutcome[]> {
+  const state = await readState(tx, batches.flat());
+  const { outcomes, fresh } = admitBatches(batches, state);
+  if (fresh.length === 0) return outcomes;
   const freshById = new Map(fresh.map((p) => [p.id, p]));
   const lookup = new TargetRefs(tx, freshById, state.targets);
   const stored = Math.max(now, state.headStored);
@@ -163,22 +108,5 @@ export async function writeInTransaction(
     },
     ...recomputeCompletions([...pairs.values()], now),
   ]);
-  return { ok: true, ids, storedCount: fresh.length };
-}
-
-/** Runs one batch in its own write transaction and commits it only when it succeeded. */
-export async function writeBatch(
-  client: Client,
-  batch: PreparedStatement[],
-  now: number,
-): Promise<WriteOutcome> {
-  const tx = await client.transaction('write');
-  try {
-    const outcome = await writeInTransaction(tx, batch, now);
-    if (outcome.ok) await tx.commit();
-    else await tx.rollback();
-    return outcome;
-  } finally {
-    tx.close();
-  }
+  return outcomes;
 }

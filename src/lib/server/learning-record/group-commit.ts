@@ -1,0 +1,87 @@
+import type { Database } from '../../../../db/client.ts';
+import type { WriteOutcome } from './admit.ts';
+import type { PreparedStatement } from './prepare.ts';
+import { writeGroup } from './write-batch.ts';
+import { withWriteLock } from './write-lock.ts';
+
+/** A batch waiting for the next group transaction. */
+interface Pending {
+  batch: PreparedStatement[];
+  now: number;
+  resolve: (outcome: WriteOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Most statements written in one group transaction. */
+const MAX_GROUP_STATEMENTS = 5000;
+const queues = new WeakMap<Database, { pending: Pending[]; isRunning: boolean }>();
+
+async function commitGroup(db: Database, group: Pending[]): Promise<void> {
+  let outcomes: WriteOutcome[];
+  try {
+    const tx = await db.$client.transaction('write');
+    try {
+      const now = Math.max(...group.map((entry) => entry.now));
+      outcomes = await writeGroup(
+        tx,
+        group.map((entry) => entry.batch),
+        now,
+      );
+      await tx.commit();
+    } finally {
+      tx.close();
+    }
+  } catch (error) {
+    for (const entry of group) entry.reject(error);
+    return;
+  }
+  group.forEach((entry, index) => {
+    const outcome = outcomes[index];
+    if (outcome) entry.resolve(outcome);
+    else entry.reject(new Error('the group write lost a batch outcome'));
+  });
+}
+
+async function drain(
+  db: Database,
+  queue: { pending: Pending[]; isRunning: boolean },
+): Promise<void> {
+  queue.isRunning = true;
+  try {
+    // Let requests that arrived together reach the queue first, so they share one transaction.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (queue.pending.length > 0) {
+      const group: Pending[] = [];
+      let size = 0;
+      while (queue.pending.length > 0 && (group.length === 0 || size < MAX_GROUP_STATEMENTS)) {
+        const next = queue.pending.shift() as Pending;
+        group.push(next);
+        size += next.batch.length;
+      }
+      await withWriteLock(db, () => commitGroup(db, group));
+    }
+  } finally {
+    queue.isRunning = false;
+  }
+}
+
+/**
+ * Writes a batch atomically, sharing the transaction (and its commit) with batches submitted at
+ * the same moment: each batch still stands or falls on its own. This is group commit.
+ */
+export function submitBatch(
+  db: Database,
+  batch: PreparedStatement[],
+  now: number,
+): Promise<WriteOutcome> {
+  let queue = queues.get(db);
+  if (!queue) {
+    queue = { pending: [], isRunning: false };
+    queues.set(db, queue);
+  }
+  const target = queue;
+  return new Promise((resolve, reject) => {
+    target.pending.push({ batch, now, resolve, reject });
+    if (!target.isRunning) void drain(db, target);
+  });
+}
