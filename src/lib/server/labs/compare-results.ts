@@ -18,8 +18,10 @@ export interface Comparison {
 type Rules = Pick<LabCheck, 'rowOrder' | 'columns' | 'tolerance'>;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** A number as a person would write it: floating-point noise such as 0.30000000000000004 dropped. */
+const showNumber = (value: number) => String(Number(value.toPrecision(12)));
 const showCell = (cell: ResultCell) =>
-  cell === null ? 'NULL' : typeof cell === 'number' ? String(cell) : `'${cell}'`;
+  cell === null ? 'NULL' : typeof cell === 'number' ? showNumber(cell) : `'${cell}'`;
 const showRow = (row: readonly ResultCell[]) => `(${row.map(showCell).join(', ')})`;
 
 /** Whether two cells agree: numbers within the tolerance, everything else exactly. */
