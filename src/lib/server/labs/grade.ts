@@ -64,7 +64,7 @@ function getRunner(): RunnerProcess {
     datasetsRoot,
     heapLimitBytes: LAB_QUERY_LIMITS.heapLimitBytes,
     maxDatabases: 4,
-    maxOldSpaceMb: 384,
+    maxOldSpaceMb: 256,
   });
   return runner;
 }

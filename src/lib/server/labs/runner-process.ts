@@ -77,20 +77,24 @@ export class RunnerProcess {
         }
       });
       child.on('exit', (code, signal) => {
-        if (this.#child === child) this.#forget();
         reject(
           new Error(
             `The lab query runner exited (${signal ?? code}) before it was ready: ${this.#stderrTail.trim()}`,
           ),
         );
+        // A process killed for a timeout may report its exit after its successor started.
+        if (this.#child !== child) return;
+        this.#forget();
         const pending = this.#pending;
         this.#pending = undefined;
         pending?.resolve(null);
       });
     });
+    // Failed sends surface as 'error' events; without a listener they would crash the server.
+    child.on('error', () => undefined);
     child.unref();
     child.channel?.unref();
-    // Stop on SIGKILL or a failed start; the next request starts a new process.
+    // A failed start is reported to the request that awaits it; nothing else needs the rejection.
     ready.catch(() => undefined);
     this.#ready = ready;
     return ready;
@@ -122,7 +126,13 @@ export class RunnerProcess {
           resolve(reply);
         },
       };
-      child.send({ ...message, id } as RunnerRequest);
+      try {
+        child.send({ ...message, id } as RunnerRequest);
+      } catch {
+        const pending = this.#pending;
+        this.#pending = undefined;
+        pending?.resolve(null);
+      }
     });
   }
 
@@ -158,7 +168,7 @@ export class RunnerProcess {
       if (loadFailure) return loadFailure;
       const loaded = [...this.#loaded];
       const reply = await this.#request({ type: 'query', ...request }, limits.queryMs);
-      if (reply === 'timeout') {
+      if (reply === 'timeout' || reply === null) {
         // Warm the next process with what this one held, so the next learner does not wait.
         for (const key of loaded) void this.load(key.split('+'), limits.loadMs);
       }
