@@ -111,7 +111,8 @@ describe('gradeLabQuery against hostile SQL', () => {
     [
       'long strings adding up to 900 MB',
       "SELECT printf('%.*c', 100000, 'x') AS pad FROM scada_analogs LIMIT 9000",
-      /more memory|larger than/,
+      // The runner runs out of memory first, or on a busy machine out of time: both are clean.
+      /more memory|larger than|longer than/,
     ],
     [
       'a result too large to send',
