@@ -130,7 +130,8 @@ describe('gradeLabQuery against hostile SQL', () => {
       expect(value.error).toMatch(message);
       expect([408, 413, 422]).toContain(value.status);
       expect(elapsedMs).toBeLessThan(3000);
-      expect(longestPauseMs).toBeLessThan(250);
+      // A query run on the server thread would pause it for the whole 2 s.
+      expect(longestPauseMs).toBeLessThan(500);
     },
   );
 
