@@ -63,7 +63,7 @@ function getRunner(): RunnerProcess {
     scriptPath: runnerScriptPath(),
     datasetsRoot,
     heapLimitBytes: LAB_QUERY_LIMITS.heapLimitBytes,
-    maxDatabases: 4,
+    maxDatabases: 6,
     maxOldSpaceMb: 256,
   });
   return runner;
