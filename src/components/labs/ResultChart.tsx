@@ -1,16 +1,25 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { chartShape, type ChartShape, type ResultCell } from '../../lib/labs/chart-shape.ts';
+import {
+  chartShape,
+  numericColumns,
+  type ChartShape,
+  type ResultCell,
+} from '../../lib/labs/chart-shape.ts';
 
 /** Series colours, each readable on white. */
 const COLORS = ['#0b6e4f', '#0a5c84', '#a4161a', '#8a5a00', '#6a3d9a', '#3d5a00'];
+/** Value axis wide enough for its longest label. */
+const valueAxisSize = (_u: uPlot, values: string[] | null) =>
+  Math.max(40, ...(values ?? []).map((label) => label.length * 7 + 18));
 const AXIS = {
   stroke: '#4d5a55',
   grid: { stroke: '#dfe5dc', width: 1 },
   ticks: { stroke: '#c9d1cb', width: 1 },
 };
 const HEIGHT = 280;
+const ALL = '*';
 
 interface ResultChartProps {
   columns: string[];
@@ -47,7 +56,7 @@ function chartOptions(shape: Exclude<ChartShape, { kind: 'none' }>, width: numbe
           width: 1.5,
         })),
       ],
-      axes: [AXIS, AXIS],
+      axes: [AXIS, { ...AXIS, size: valueAxisSize }],
     };
   }
   const many = shape.categories.length > 12;
@@ -80,14 +89,24 @@ function chartOptions(shape: Exclude<ChartShape, { kind: 'none' }>, width: numbe
         values: (_u, splits) => splits.map((i) => shape.categories[i] ?? ''),
         ...(many ? { rotate: -60, size: 90 } : {}),
       },
-      AXIS,
+      { ...AXIS, size: valueAxisSize },
     ],
   };
 }
 
 /** A chart of the result: a line over time, or bars per category; a sentence when it cannot be charted. */
 export default function ResultChart({ columns, rows }: ResultChartProps) {
-  const shape = useMemo(() => chartShape(columns, rows), [columns, rows]);
+  const choices = useMemo(() => numericColumns(columns, rows), [columns, rows]);
+  const [picked, setPicked] = useState('');
+  const selectId = useId();
+  const automatic = useMemo(() => chartShape(columns, rows), [columns, rows]);
+  // Bars of several columns share one axis, which misleads when their units differ: one at a time.
+  const fallback = automatic.kind === 'bar' && choices.length > 1 ? choices[0]! : ALL;
+  const choice = picked && (picked === ALL || choices.includes(picked)) ? picked : fallback;
+  const shape = useMemo(
+    () => (choice === ALL ? automatic : chartShape(columns, rows, choice)),
+    [automatic, choice, columns, rows],
+  );
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -106,6 +125,22 @@ export default function ResultChart({ columns, rows }: ResultChartProps) {
     };
   }, [shape]);
 
+  const picker =
+    choices.length > 1 && automatic.kind !== 'none' ? (
+      <p className="lab-chart-picker">
+        <label htmlFor={selectId}>Chart </label>
+        <select id={selectId} value={choice} onChange={(event) => setPicked(event.target.value)}>
+          <option value={ALL}>
+            {automatic.kind === 'bar' ? 'the first two number columns' : 'every number column'}
+          </option>
+          {choices.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </p>
+    ) : null;
   if (shape.kind === 'none') {
     return (
       <p className="muted lab-chart-none" data-testid="lab-chart-none">
@@ -115,6 +150,7 @@ export default function ResultChart({ columns, rows }: ResultChartProps) {
   }
   return (
     <figure className="lab-chart" data-testid="lab-chart" data-chart-kind={shape.kind}>
+      {picker}
       <div ref={host} role="img" aria-label={describe(shape)} />
       <figcaption>
         <ul className="lab-legend">

@@ -43,7 +43,6 @@ const theme = EditorView.theme({
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
     minHeight: '9rem',
   },
-  '.cm-scroller': { maxHeight: '22rem' },
   '.cm-gutters': { backgroundColor: '#eef1ea', color: '#4d5a55', borderRight: '1px solid #c9d1cb' },
   '.cm-activeLineGutter': { backgroundColor: '#dfe5dc' },
   '.cm-activeLine': { backgroundColor: '#f4f7f2' },
@@ -94,6 +93,8 @@ export default function SqlEditor({
           },
         }),
         basicSetup,
+        // Wrapped lines and no height cap: the editor never scrolls inside the page.
+        EditorView.lineWrapping,
         sql({
           dialect: SQLite,
           schema,

@@ -64,14 +64,24 @@ function pivot(
   return { keys, series };
 }
 
+/** Columns after the first whose values are all numbers: what a chart can plot. */
+export function numericColumns(
+  columns: readonly string[],
+  rows: readonly (readonly ResultCell[])[],
+): string[] {
+  return columns.filter((_, index) => index > 0 && isNumericColumn(rows, index));
+}
+
 /**
  * Decides how to chart a result: a line over time (or over increasing numbers) when the first
  * column is a time, bars per category when it is text; three-column long results are pivoted into
- * one series per name. Results without a number column are not charted.
+ * one series per name. Results without a number column are not charted. `only` keeps one number
+ * column, since bars of columns in different units on one axis mislead.
  */
 export function chartShape(
   columns: readonly string[],
   rows: readonly (readonly ResultCell[])[],
+  only?: string,
 ): ChartShape {
   if (rows.length === 0) return { kind: 'none', reason: 'The result has no rows to chart.' };
   if (columns.length < 2)
@@ -96,6 +106,7 @@ export function chartShape(
   const numeric = columns
     .map((label, index) => ({ label, index }))
     .filter(({ index }) => index > 0 && isNumericColumn(rows, index))
+    .filter(({ label }) => only === undefined || label === only)
     .slice(0, MAX_SERIES);
   if (numeric.length === 0)
     return { kind: 'none', reason: 'The result has no column of numbers to chart.' };

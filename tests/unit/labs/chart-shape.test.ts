@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_BARS, chartShape, parseTime } from '../../../src/lib/labs/chart-shape.ts';
+import {
+  MAX_BARS,
+  chartShape,
+  numericColumns,
+  parseTime,
+} from '../../../src/lib/labs/chart-shape.ts';
 
 describe('parseTime', () => {
   test.each([
@@ -73,5 +78,22 @@ describe('chartShape', () => {
   test('draws a line over increasing numbers when there are many rows', () => {
     const rows = Array.from({ length: MAX_BARS + 5 }, (_, i) => [i, i * 2]);
     expect(chartShape(['minute', 'mw'], rows)).toMatchObject({ kind: 'line', isTime: false });
+  });
+});
+
+describe('numericColumns and one chosen column', () => {
+  const columns = ['feeder', 'good_samples', 'avg_mw', 'note'];
+  const rows = [
+    ['F1', 10058, 4.2, 'ok'],
+    ['F2', 10060, 3.1, null],
+  ];
+
+  test('lists the columns after the first that hold only numbers', () => {
+    expect(numericColumns(columns, rows)).toEqual(['good_samples', 'avg_mw']);
+  });
+
+  test('charts only the chosen column', () => {
+    const shape = chartShape(columns, rows, 'avg_mw');
+    expect(shape.kind === 'bar' && shape.series).toEqual([{ label: 'avg_mw', values: [4.2, 3.1] }]);
   });
 });
