@@ -28,13 +28,12 @@ export const STATUS_NAMES: Record<AssignmentStatusCode, string> = {
   expired: 'Expired',
 };
 
+/** A status with its label; shared and frozen, since reports compute hundreds of thousands. */
 export interface AssignmentStatus {
-  code: AssignmentStatusCode;
-  label: string;
+  readonly code: AssignmentStatusCode;
+  readonly label: string;
   /** The last moment the current completion counts (recurring items), or null. */
-  validUntil: number | null;
-  /** The end of the day the work is due, in the organisation's time zone. */
-  deadline: number;
+  readonly validUntil: number | null;
 }
 
 /** Inputs: the assignment and the learner's completion of its item. Times are Unix ms. */
@@ -79,30 +78,60 @@ export function validThrough(completedAt: number, months: number, timeZone: stri
   return addMonthsToDate(calendarDate(completedAt, timeZone), months);
 }
 
-/** Validity of a recurring completion: its last day, its end, and when "expiring soon" starts. */
+/** Validity of a recurring completion: when "expiring soon" starts, and its three statuses. */
 interface Validity {
-  lastDay: string;
   until: number;
   expiringAfter: number;
+  completed: AssignmentStatus;
+  expiring: AssignmentStatus;
+  expired: AssignmentStatus;
 }
 
-const validityCache = new Map<string, Validity>();
+const status = (code: AssignmentStatusCode, label: string, validUntil: number | null) =>
+  Object.freeze({ code, label, validUntil });
 
-/** Validity per (completion day, months, zone), memoised because reports ask for it per cell. */
+/** The statuses that carry no date, shared by every cell. */
+const PLAIN: Record<AssignmentStatusCode, AssignmentStatus> = Object.fromEntries(
+  STATUS_ORDER.map((code) => [code, status(code, STATUS_NAMES[code], null)]),
+) as Record<AssignmentStatusCode, AssignmentStatus>;
+
+/** Per zone, then per recurrence: completion day -> validity. */
+const validityCache = new Map<string, Map<number, Map<string, Validity>>>();
+/** Per zone: due date -> [deadline, start of "due soon"]. */
+const deadlineCache = new Map<string, Map<string, readonly [number, number]>>();
+
 function validityOf(completedAt: number, months: number, timeZone: string): Validity {
-  const key = `${calendarDate(completedAt, timeZone)}|${months}|${timeZone}`;
-  let validity = validityCache.get(key);
+  let byMonths = validityCache.get(timeZone);
+  if (!byMonths) validityCache.set(timeZone, (byMonths = new Map()));
+  let byDay = byMonths.get(months);
+  if (!byDay || byDay.size > 100_000) byMonths.set(months, (byDay = new Map()));
+  const day = calendarDate(completedAt, timeZone);
+  let validity = byDay.get(day);
   if (!validity) {
-    const lastDay = validThrough(completedAt, months, timeZone);
+    const lastDay = addMonthsToDate(day, months);
+    const until = endOfDay(lastDay, timeZone);
     validity = {
-      lastDay,
-      until: endOfDay(lastDay, timeZone),
+      until,
       expiringAfter: endOfDay(addDays(lastDay, -EXPIRING_SOON_DAYS), timeZone),
+      completed: status('completed', `Completed (valid until ${lastDay})`, until),
+      expiring: status('expiring', `Expiring soon (valid until ${lastDay})`, until),
+      expired: status('expired', `Expired (was valid until ${lastDay})`, until),
     };
-    if (validityCache.size > 100_000) validityCache.clear();
-    validityCache.set(key, validity);
+    byDay.set(day, validity);
   }
   return validity;
+}
+
+/** The end of the due date and the start of its "due soon" window, in the organisation's zone. */
+export function deadlineOf(dueDate: string, timeZone: string): readonly [number, number] {
+  let byDate = deadlineCache.get(timeZone);
+  if (!byDate || byDate.size > 100_000) deadlineCache.set(timeZone, (byDate = new Map()));
+  let found = byDate.get(dueDate);
+  if (!found) {
+    found = [endOfDay(dueDate, timeZone), endOfDay(addDays(dueDate, -DUE_SOON_DAYS), timeZone)];
+    byDate.set(dueDate, found);
+  }
+  return found;
 }
 
 /**
@@ -114,39 +143,14 @@ function validityOf(completedAt: number, months: number, timeZone: string): Vali
  */
 export function assignmentStatus(input: StatusInput): AssignmentStatus {
   const { timeZone, now } = input;
-  const deadline = endOfDay(input.dueDate, timeZone);
   if (input.lastCompletedAt !== null) {
-    if (!input.recurrenceMonths) {
-      return { code: 'completed', label: STATUS_NAMES.completed, validUntil: null, deadline };
-    }
-    const { lastDay, until, expiringAfter } = validityOf(
-      input.lastCompletedAt,
-      input.recurrenceMonths,
-      timeZone,
-    );
-    if (now > until) {
-      return {
-        code: 'expired',
-        label: `Expired (was valid until ${lastDay})`,
-        validUntil: until,
-        deadline,
-      };
-    }
-    const code = now > expiringAfter ? 'expiring' : 'completed';
-    return {
-      code,
-      label: `${STATUS_NAMES[code]} (valid until ${lastDay})`,
-      validUntil: until,
-      deadline,
-    };
+    if (!input.recurrenceMonths) return PLAIN.completed;
+    const validity = validityOf(input.lastCompletedAt, input.recurrenceMonths, timeZone);
+    if (now > validity.until) return validity.expired;
+    return now > validity.expiringAfter ? validity.expiring : validity.completed;
   }
-  const code =
-    now > deadline
-      ? 'overdue'
-      : now > endOfDay(addDays(input.dueDate, -DUE_SOON_DAYS), timeZone)
-        ? 'due-soon'
-        : input.isInProgress
-          ? 'in-progress'
-          : 'not-started';
-  return { code, label: STATUS_NAMES[code], validUntil: null, deadline };
+  const [deadline, dueSoonAfter] = deadlineOf(input.dueDate, timeZone);
+  if (now > deadline) return PLAIN.overdue;
+  if (now > dueSoonAfter) return PLAIN['due-soon'];
+  return input.isInProgress ? PLAIN['in-progress'] : PLAIN['not-started'];
 }

@@ -23,9 +23,7 @@ let outsider: { id: string };
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase());
-  [manager] = (await insertPeople(db, [{ displayName: 'Mona Manager', role: 'manager' }])) as [
-    { id: string },
-  ];
+  manager = (await insertPeople(db, [{ displayName: 'Mona Manager', role: 'manager' }]))[0]!;
   const people = await insertPeople(db, [
     { displayName: 'Lars Lineman' },
     { displayName: 'Olu Outsider' },

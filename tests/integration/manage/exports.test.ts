@@ -178,7 +178,10 @@ describe('team CSV exports', () => {
   });
 
   test('the evidence CSV carries dates, certificate code and statement ids per learner and item', async () => {
-    const { matrix } = await loadTeamMatrix(db, team.id, catalog, context, { withEvidence: true });
+    const { matrix } = await loadTeamMatrix(db, team.id, catalog, context, {
+      withEvidence: true,
+      withCertificates: true,
+    });
     const { text } = await readStream(evidenceCsv(viewMatrix(matrix, {}), 'UTC'));
     const [header, ...records] = parseCsv(text);
     expect(records).toHaveLength(605);

@@ -54,14 +54,13 @@ async function assign(target: { id: string }, fields: Record<string, string>) {
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase());
-  [manager] = (await insertPeople(db, [{ displayName: 'Mia Manager', role: 'manager' }])) as [
-    { id: string },
-  ];
-  [ana, ben, chloe] = (await insertPeople(db, [
+  manager = (await insertPeople(db, [{ displayName: 'Mia Manager', role: 'manager' }]))[0]!;
+  const people = await insertPeople(db, [
     { displayName: 'Ana Ortiz', department: 'ot' },
     { displayName: 'Ben Okafor', department: 'it' },
     { displayName: 'Chloé Dubois', department: 'ot' },
-  ])) as [typeof ana, typeof ben, typeof chloe];
+  ]);
+  [ana, ben, chloe] = [people[0]!, people[1]!, people[2]!];
   team = await insertTeam(db, 'substation-maintenance', [ana, ben, chloe], [manager]);
   await assign(team, { item: `course:${CIP}`, dueDate: '2025-06-20', recurrenceMonths: '15' });
   await assign(team, { item: `course:${GRID}`, dueDate: '2025-05-31' });
@@ -87,7 +86,9 @@ afterAll(() => cleanup?.());
 
 describe('buildTeamMatrix', () => {
   test('shows every member by every assigned item with status, date, score and certificate', async () => {
-    const { matrix } = await loadTeamMatrix(db, team.id, catalog, context);
+    const { matrix } = await loadTeamMatrix(db, team.id, catalog, context, {
+      withCertificates: true,
+    });
     expect(matrix.items.map((item) => item.key)).toEqual([
       `course:${CIP}`,
       `course:${GRID}`,
@@ -128,7 +129,7 @@ describe('buildTeamMatrix', () => {
   test('uses the same number of SQL statements for 3 learners and for 60', async () => {
     const counter = countStatements(db.$client);
     try {
-      await loadTeamMatrix(db, team.id, catalog, context);
+      await loadTeamMatrix(db, team.id, catalog, context, { withCertificates: true });
       const small = counter.count();
       const crowd = await insertPeople(
         db,
@@ -141,7 +142,9 @@ describe('buildTeamMatrix', () => {
         await recordOutcome(db, person, activityIds.course(ORIGIN, CIP), { at: context.now - 1e9 });
       }
       const before = counter.count();
-      const { matrix } = await loadTeamMatrix(db, big.id, catalog, context);
+      const { matrix } = await loadTeamMatrix(db, big.id, catalog, context, {
+        withCertificates: true,
+      });
       expect(matrix.rows).toHaveLength(60);
       expect(counter.count() - before).toBe(small);
       expect(small).toBe(4);

@@ -8,7 +8,7 @@ export interface ItemCompletion {
   /** Best scaled score (0..1); for a track, the mean of its courses' best scores. */
   bestScore: number | null;
   /** The statements behind the completion (for a track, one per course). */
-  statementIds: string[];
+  statementIds: readonly string[];
 }
 
 /** The minimal completion row shape the rules read. */
@@ -18,6 +18,8 @@ export interface CompletionLike {
   bestScore: number | null;
   lastStatementId: string | null;
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 const RANK = { attempted: 0, failed: 1, completed: 2, passed: 3 } as const;
 
@@ -50,7 +52,7 @@ export function completionOfItem(
       lastCompletedAt: done ? row.lastCompletedAt : null,
       isInProgress: Boolean(row),
       bestScore: row?.bestScore ?? null,
-      statementIds: done && row.lastStatementId ? [row.lastStatementId] : [],
+      statementIds: done && row.lastStatementId ? [row.lastStatementId] : NONE,
     };
   }
   const rows = item.activityIds.map(lookup);
@@ -65,6 +67,6 @@ export function completionOfItem(
         : null,
     statementIds: isAllDone
       ? rows.flatMap((row) => (row?.lastStatementId ? [row.lastStatementId] : []))
-      : [],
+      : NONE,
   };
 }

@@ -35,7 +35,7 @@ export interface MatrixCell {
   certificateCode: string | null;
   certificateIssuedAt: number | null;
   /** The statements behind the completion (for a track, one per course). */
-  statementIds: string[];
+  statementIds: readonly string[];
   /** The statement the certificate was issued on. */
   certificateStatementId: string | null;
 }
@@ -91,8 +91,8 @@ function bindingAssignment(a: AssignmentRow | undefined, b: AssignmentRow): Assi
 
 /**
  * The team matrix: every member by every item assigned to the team or to one of its members. Each
- * cell applies the status rules to the learner's completion of the item and names the latest
- * certificate of a course item.
+ * cell applies the status rules to the learner's completion of the item; fillCertificates adds the
+ * latest certificate of course items to the rows that need it.
  */
 export function buildTeamMatrix(
   records: TeamRecords,
@@ -119,12 +119,8 @@ export function buildTeamMatrix(
     }
   }
   const columns = [...items.values()].sort((a, b) => a.title.localeCompare(b.title));
-  const courseOfItem = new Map(
-    columns.map((item) => [item.key, item.type === 'course' ? item.id : null] as const),
-  );
   const rows = members.map((learner): MatrixRow => {
     const completions = records.completions.get(learner.id);
-    const certificates = records.certificates.get(learner.id);
     const own = personal.get(learner.id);
     const lookup = (activityId: string) => completions?.get(activityId);
     const cells = columns.map((item): MatrixCell | null => {
@@ -133,8 +129,6 @@ export function buildTeamMatrix(
       const assignment = mine ? bindingAssignment(team, mine) : team;
       if (!assignment) return null;
       const completion = completionOfItem(item, lookup);
-      const courseId = courseOfItem.get(item.key);
-      const certificate = courseId ? certificates?.get(courseId) : undefined;
       return {
         assignment,
         status: assignmentStatus({
@@ -152,15 +146,40 @@ export function buildTeamMatrix(
             ? null
             : formatDate(completion.lastCompletedAt, context.timeZone),
         score: completion.bestScore,
-        certificateCode: certificate?.code ?? null,
-        certificateIssuedAt: certificate?.issuedAt ?? null,
+        certificateCode: null,
+        certificateIssuedAt: null,
         statementIds: completion.statementIds,
-        certificateStatementId: certificate?.statementId ?? null,
+        certificateStatementId: null,
       };
     });
     return { learner, cells };
   });
   return { items: columns, rows };
+}
+
+/** Fills the certificate of course cells in some rows (the page's rows) from loaded certificates. */
+export function fillCertificates(
+  matrix: TeamMatrix,
+  rows: readonly MatrixRow[],
+  certificates: TeamRecords['certificates'],
+): void {
+  for (const row of rows) {
+    const mine = certificates.get(row.learner.id);
+    if (!mine) continue;
+    matrix.items.forEach((item, index) => {
+      const cell = row.cells[index];
+      const certificate = item.type === 'course' ? mine.get(item.id) : undefined;
+      if (!cell || !certificate) return;
+      cell.certificateCode = certificate.code;
+      cell.certificateIssuedAt = certificate.issuedAt;
+      cell.certificateStatementId = certificate.statementId;
+    });
+  }
+}
+
+/** The courses whose certificates a matrix shows. */
+export function matrixCourseIds(matrix: TeamMatrix): string[] {
+  return matrix.items.flatMap((item) => (item.type === 'course' ? [item.id] : []));
 }
 
 /** How a team stands: cells by status, and the share of assigned work currently complete. */

@@ -4,8 +4,9 @@ import type { AssignmentRow } from '../assignments/assignment.ts';
 import { betterCompletion, type CompletionLike } from '../assignments/item-completion.ts';
 
 /**
- * Everything a team report reads, in four SQL statements over two round trips whatever the team's
- * size: members and assignments, then completion and certificate rows for the activities asked for.
+ * Everything a team report reads, in three SQL statements over two round trips whatever the team's
+ * size: members and assignments, then completion rows for the activities asked for (certificates
+ * come from loadCertificates, for the learners a page shows or an export lists).
  * Completion and certificate rows come back as one concatenated string per learner: turning
  * hundreds of thousands of rows into JavaScript objects costs far more than splitting strings.
  */
@@ -42,7 +43,7 @@ export interface TeamRecords {
   assignments: AssignmentRow[];
   /** userId -> activityId -> completion. */
   completions: Map<string, Map<string, CompletionRecord>>;
-  /** userId -> courseId -> latest certificate. */
+  /** userId -> courseId -> latest certificate (filled by loadCertificates where needed). */
   certificates: Map<string, Map<string, CertificateRecord>>;
 }
 
@@ -54,8 +55,6 @@ export interface RecordsScope {
 
 const ROW = '\u001e';
 const FIELD = '\u001f';
-const TEAM_IDS = 'SELECT value FROM json_each(?)';
-const MEMBER_IDS = `SELECT DISTINCT user_id FROM team_members WHERE team_id IN (${TEAM_IDS})`;
 
 const text = (value: unknown): string =>
   value === null || value === undefined ? '' : String(value);
@@ -103,31 +102,53 @@ function readAssignments(result: ResultSet): AssignmentRow[] {
   }));
 }
 
-function readCompletions(result: ResultSet | undefined): TeamRecords['completions'] {
+const numberAt = (text: string, from: number, to: number): number | null =>
+  to > from ? Number(text.slice(from, to)) : null;
+
+/** Splits the packed completion rows of each learner (see completionsSql). */
+function readCompletions(
+  result: ResultSet | undefined,
+  fullIds: Map<string, string>,
+  withEvidence: boolean,
+): TeamRecords['completions'] {
   const byUser = new Map<string, Map<string, CompletionRecord>>();
   for (const row of result?.rows ?? []) {
+    const packed = row[1];
+    if (typeof packed !== 'string') continue;
     const map = new Map<string, CompletionRecord>();
-    for (const packed of text(row[1]).split(ROW)) {
-      const [activityId = '', status, score, last, first, statementId] = packed.split(FIELD);
+    let start = 0;
+    while (start < packed.length) {
+      let end = packed.indexOf(ROW, start);
+      if (end < 0) end = packed.length;
+      const f1 = packed.indexOf(FIELD, start);
+      const f2 = packed.indexOf(FIELD, f1 + 1);
+      const f3 = packed.indexOf(FIELD, f2 + 1);
+      const f4 = withEvidence ? packed.indexOf(FIELD, f3 + 1) : end;
+      const f5 = withEvidence ? packed.indexOf(FIELD, f4 + 1) : end;
+      const short = packed.slice(start, f1);
+      const activityId = fullIds.get(short) ?? short;
       const record: CompletionRecord = {
-        status: status as CompletionRecord['status'],
-        bestScore: numberOrNull(score),
-        lastCompletedAt: numberOrNull(last),
-        firstCompletedAt: numberOrNull(first),
-        lastStatementId: statementId || null,
+        status: packed.slice(f1 + 1, f2) as CompletionRecord['status'],
+        bestScore: numberAt(packed, f2 + 1, f3),
+        lastCompletedAt: numberAt(packed, f3 + 1, f4),
+        firstCompletedAt: withEvidence ? numberAt(packed, f4 + 1, f5) : null,
+        lastStatementId: withEvidence && end > f5 + 1 ? packed.slice(f5 + 1, end) : null,
       };
-      map.set(activityId, betterCompletion(map.get(activityId), record));
+      const existing = map.get(activityId);
+      map.set(activityId, existing ? betterCompletion(existing, record) : record);
+      start = end + 1;
     }
     byUser.set(text(row[0]), map);
   }
   return byUser;
 }
 
-function readCertificates(result: ResultSet | undefined): TeamRecords['certificates'] {
+function readCertificates(result: ResultSet): TeamRecords['certificates'] {
   const byUser = new Map<string, Map<string, CertificateRecord>>();
-  for (const row of result?.rows ?? []) {
+  for (const row of result.rows) {
+    if (typeof row[1] !== 'string') continue;
     const map = new Map<string, CertificateRecord>();
-    for (const packed of text(row[1]).split(ROW)) {
+    for (const packed of row[1].split(ROW)) {
       const [courseId = '', code = '', issued, expires, statementId] = packed.split(FIELD);
       const record = {
         code,
@@ -144,10 +165,41 @@ function readCertificates(result: ResultSet | undefined): TeamRecords['certifica
   return byUser;
 }
 
-/** Options: statement ids and first completion dates are read only for evidence. */
+/** The members of the teams, found through the team_members primary key (team first). */
+const memberIdsOf = (teams: string) =>
+  ({
+    sql: `SELECT tm.user_id FROM json_each(?) t CROSS JOIN team_members tm ON tm.team_id = t.value`,
+    args: [teams],
+  }) as const;
+
+/**
+ * Per learner, one string of their completion rows for the wanted activities: activity id without
+ * the shared `origin/` prefix, status, best score, last completion, and for evidence the first
+ * completion and last statement id. The learner's rows are read as one range of completions_user_idx
+ * (user_id, activity_id), the activity filter applied to the index entries.
+ */
+function completionsSql(
+  teams: string,
+  prefixLength: number,
+  activityIds: string[],
+  withEvidence: boolean,
+): InStatement {
+  const members = memberIdsOf(teams);
+  const evidence = withEvidence
+    ? ` || '${FIELD}' || ifnull(c.first_completed_at, '') || '${FIELD}' || ifnull(c.last_statement_id, '')`
+    : '';
+  return {
+    sql: `SELECT u.id, (SELECT group_concat(substr(c.activity_id, ?) || '${FIELD}' || c.status || '${FIELD}'
+          || ifnull(c.best_score, '') || '${FIELD}' || ifnull(c.last_completed_at, '')${evidence}, '${ROW}')
+        FROM completions c WHERE c.user_id = u.id AND +c.activity_id IN (SELECT value FROM json_each(?)))
+      FROM users u WHERE u.id IN (${members.sql})`,
+    args: [prefixLength + 1, JSON.stringify(activityIds), ...members.args],
+  };
+}
+
+/** Options: first completion dates and statement ids are read only for evidence. */
 export interface LoadRecordsOptions {
   withEvidence?: boolean;
-  withCertificates?: boolean;
 }
 
 /** Reads the records of some teams (one team for its page, a manager's teams for the overview). */
@@ -158,58 +210,66 @@ export async function loadTeamRecords(
   options: LoadRecordsOptions = {},
 ): Promise<TeamRecords> {
   const teams = JSON.stringify(teamIds);
-  const [members, assignmentRows] = await db.$client.batch(
+  const members = memberIdsOf(teams);
+  const [memberRows, assignmentRows] = await db.$client.batch(
     [
       {
         sql: `SELECT tm.team_id, u.id, u.display_name, u.email, u.department, u.job_title, u.is_demo
-          FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE tm.team_id IN (${TEAM_IDS})`,
+          FROM json_each(?) t CROSS JOIN team_members tm ON tm.team_id = t.value
+          JOIN users u ON u.id = tm.user_id`,
         args: [teams],
       },
       {
         sql: `SELECT id, item_type, item_id, team_id, user_id, due_date, recurrence_months, note,
             created_by, created_at
           FROM assignments WHERE archived_at IS NULL
-            AND (team_id IN (${TEAM_IDS}) OR user_id IN (${MEMBER_IDS}))`,
-        args: [teams, teams],
+            AND (team_id IN (SELECT value FROM json_each(?)) OR user_id IN (${members.sql}))`,
+        args: [teams, ...members.args],
       },
     ],
     'read',
   );
   const assignments = readAssignments(assignmentRows!);
   const activityIds = scope.activityIds(assignments);
-  const courseIds = options.withCertificates === false ? [] : scope.courseIds(assignments);
-  const evidence = options.withEvidence
-    ? ` || '${FIELD}' || ifnull(c.first_completed_at, '') || '${FIELD}' || ifnull(c.last_statement_id, '')`
-    : '';
-  const statements: InStatement[] = [];
-  if (activityIds.length) {
-    statements.push({
-      sql: `SELECT c.user_id, group_concat(c.activity_id || '${FIELD}' || c.status || '${FIELD}'
-          || ifnull(c.best_score, '') || '${FIELD}' || ifnull(c.last_completed_at, '')${evidence}, '${ROW}')
-        FROM (${MEMBER_IDS}) m CROSS JOIN completions c ON c.user_id = m.user_id
-        WHERE c.activity_id IN (SELECT value FROM json_each(?))
-        GROUP BY c.user_id`,
-      args: [teams, JSON.stringify(activityIds)],
-    });
-  }
-  if (courseIds.length) {
-    statements.push({
-      sql: `SELECT ce.user_id, group_concat(ce.course_id || '${FIELD}' || ce.code || '${FIELD}'
+  const prefix = sharedPrefix(activityIds);
+  const withEvidence = options.withEvidence ?? false;
+  const completions = activityIds.length
+    ? await db.$client.execute(completionsSql(teams, prefix.length, activityIds, withEvidence))
+    : undefined;
+  const fullIds = new Map(activityIds.map((id) => [id.slice(prefix.length), id]));
+  return {
+    members: readMembers(memberRows!),
+    assignments,
+    completions: readCompletions(completions, fullIds, withEvidence),
+    certificates: new Map(),
+  };
+}
+
+/** The `origin/` every activity id starts with, or '' when they do not share one. */
+function sharedPrefix(ids: string[]): string {
+  const first = ids[0] ?? '';
+  const slash = first.indexOf('/', first.indexOf('//') + 2);
+  const prefix = slash > 0 ? first.slice(0, slash + 1) : '';
+  return prefix && ids.every((id) => id.startsWith(prefix)) ? prefix : '';
+}
+
+/**
+ * The latest certificate per learner and course, for some learners (the rows a page shows, or the
+ * whole team for evidence): one statement whatever their number.
+ */
+export async function loadCertificates(
+  db: Database,
+  userIds: string[],
+  courseIds: string[],
+): Promise<TeamRecords['certificates']> {
+  if (!userIds.length || !courseIds.length) return new Map();
+  const result = await db.$client.execute({
+    sql: `SELECT m.value, (SELECT group_concat(ce.course_id || '${FIELD}' || ce.code || '${FIELD}'
           || ce.issued_at || '${FIELD}' || ifnull(ce.expires_at, '') || '${FIELD}'
           || ifnull(ce.statement_id, ''), '${ROW}')
-        FROM (${MEMBER_IDS}) m CROSS JOIN certificates ce ON ce.user_id = m.user_id
-        WHERE ce.course_id IN (SELECT value FROM json_each(?))
-        GROUP BY ce.user_id`,
-      args: [teams, JSON.stringify(courseIds)],
-    });
-  }
-  const results = statements.length ? await db.$client.batch(statements, 'read') : [];
-  return {
-    members: readMembers(members!),
-    assignments,
-    completions: readCompletions(activityIds.length ? results[0] : undefined),
-    certificates: readCertificates(
-      courseIds.length ? results[activityIds.length ? 1 : 0] : undefined,
-    ),
-  };
+        FROM certificates ce WHERE ce.user_id = m.value AND +ce.course_id IN (SELECT value FROM json_each(?)))
+      FROM json_each(?) m`,
+    args: [JSON.stringify(courseIds), JSON.stringify(userIds)],
+  });
+  return readCertificates(result);
 }

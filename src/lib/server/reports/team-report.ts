@@ -2,17 +2,21 @@ import type { Database } from '../../../../db/client.ts';
 import type { ItemCatalog } from '../assignments/item-catalog.ts';
 import {
   buildTeamMatrix,
+  fillCertificates,
+  matrixCourseIds,
   recordsScope,
   summarizeMatrix,
+  type MatrixRow,
   type MatrixSummary,
   type ReportContext,
   type TeamMatrix,
 } from './matrix.ts';
-import { loadTeamRecords, type TeamRecords } from './team-records.ts';
+import { loadCertificates, loadTeamRecords, type TeamRecords } from './team-records.ts';
 
-/** Options of a team report: evidence columns, and extra activities to read (for coverage charts). */
+/** Options of a team report: evidence columns, everyone's certificates, extra activities (charts). */
 export interface TeamReportOptions {
   withEvidence?: boolean;
+  withCertificates?: boolean;
   extraActivityIds?: string[];
 }
 
@@ -30,7 +34,23 @@ export async function loadTeamMatrix(
     recordsScope(context, catalog, options.extraActivityIds ?? []),
     { withEvidence: options.withEvidence ?? false },
   );
-  return { records, matrix: buildTeamMatrix(records, teamId, catalog, context) };
+  const matrix = buildTeamMatrix(records, teamId, catalog, context);
+  if (options.withCertificates) await addCertificates(db, matrix, matrix.rows);
+  return { records, matrix };
+}
+
+/** Reads and fills the certificates of some rows of a matrix (one more statement). */
+export async function addCertificates(
+  db: Database,
+  matrix: TeamMatrix,
+  rows: readonly MatrixRow[],
+): Promise<void> {
+  const certificates = await loadCertificates(
+    db,
+    rows.map((row) => row.learner.id),
+    matrixCourseIds(matrix),
+  );
+  fillCertificates(matrix, rows, certificates);
 }
 
 /** Summaries of several teams (a manager's overview), read together in a fixed number of statements. */
@@ -45,9 +65,6 @@ export async function loadTeamSummaries(
     db,
     teamIds,
     recordsScope(context, catalog, extraActivityIds),
-    {
-      withCertificates: false,
-    },
   );
   const summaries = new Map(
     teamIds.map((teamId) => [
