@@ -20,7 +20,9 @@ interface WorkerScope {
   ) => void;
 }
 const scope = globalThis as unknown as WorkerScope;
-const sqlReady = initSqlJs({ locateFile: () => wasmUrl });
+// SQLite's own math functions instead of sql.js's deprecated ones (which warn on every call).
+const sqlConfig = { locateFile: () => wasmUrl, useOldExtensionFunctions: false };
+const sqlReady = initSqlJs(sqlConfig);
 let db: Database | null = null;
 
 /** A problem with the request itself, already in plain words (not an error from SQLite). */
