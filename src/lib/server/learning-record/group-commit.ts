@@ -48,9 +48,10 @@ async function drain(
 ): Promise<void> {
   queue.isRunning = true;
   try {
-    // Let requests that arrived together reach the queue first, so they share one transaction.
-    await new Promise((resolve) => setImmediate(resolve));
     while (queue.pending.length > 0) {
+      // Yield to the event loop before each group: requests that arrived meanwhile join it, and a
+      // caller writing in a tight loop (libSQL answers synchronously) cannot starve everything else.
+      await new Promise((resolve) => setImmediate(resolve));
       const group: Pending[] = [];
       let size = 0;
       while (queue.pending.length > 0 && (group.length === 0 || size < MAX_GROUP_STATEMENTS)) {
