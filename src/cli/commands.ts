@@ -15,6 +15,7 @@ export const commands: Record<string, Command> = {
   'user add': userAdd,
   'user reset-password': userResetPassword,
   'team add': teamAdd,
+  demo: async (context) => (await import('./demo.ts')).demo(context),
   'xapi-credential add': xapiCredentialAdd,
   'rebuild-completion': rebuildCompletion,
   backup,

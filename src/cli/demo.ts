@@ -1,0 +1,290 @@
+import { inArray } from 'drizzle-orm';
+import { assignments, certificates, teams, users } from '../../db/schema.ts';
+import { addCalendarMonths, addDays, calendarDate } from '../lib/assignments/status.ts';
+import { loadItemCatalog } from '../lib/server/assignments/content-catalog.ts';
+import { parseItemKey, type ItemCatalog } from '../lib/server/assignments/item-catalog.ts';
+import { checkPasswordPolicy, hashPassword } from '../lib/server/auth/password.ts';
+import { addMonths, generateCertificateCode } from '../lib/server/certificates/certificate.ts';
+import { now as clockNow } from '../lib/server/clock.ts';
+import { systemAuthority } from '../lib/server/learning-record/actor-key.ts';
+import { storeStatements } from '../lib/server/learning-record/store.ts';
+import { DEFAULT_CANONICAL_ORIGIN } from '../lib/server/site-origin.ts';
+import { addManager, addMember, createTeam } from '../lib/server/teams/team.ts';
+import type { Command } from './commands.ts';
+import { readCourseOutline, type CourseOutline } from './demo-content.ts';
+import { DEMO_TEAMS, demoEmail } from './demo-people.ts';
+import { CROSS_SKILL_COURSES, DEMO_PLAN, type Story } from './demo-plan.ts';
+import {
+  courseActivity,
+  scenarioActivity,
+  seededRandom,
+  type GeneratedActivity,
+  type Outcome,
+} from './demo-record.ts';
+import { CliError } from './errors.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const WORDS = [
+  'breaker',
+  'feeder',
+  'relay',
+  'busbar',
+  'recloser',
+  'isolator',
+  'transformer',
+  'insulator',
+];
+
+/** A shared demo password: four grid words and a number, different on every load. */
+function demoPassword(): string {
+  const pick = () => WORDS[crypto.getRandomValues(new Uint32Array(1))[0]! % WORDS.length];
+  return `${pick()}-${pick()}-${pick()}-${pick()}-${10 + (crypto.getRandomValues(new Uint8Array(1))[0]! % 90)}`;
+}
+
+/** When a learner did the work for a story, relative to now (expiring and expired need a recurrence). */
+function outcomeOf(
+  story: Story,
+  now: number,
+  recurrence: number | undefined,
+  random: () => number,
+): Outcome {
+  const days = (low: number, high: number) => (low + random() * (high - low)) * DAY;
+  if (story === 'started') return { kind: 'started', startAt: now - days(2, 90) };
+  let completeAt = now - days(3, 170);
+  if (recurrence && story === 'expiring')
+    completeAt = addCalendarMonths(now, -recurrence) + days(4, 26);
+  if (recurrence && story === 'expired')
+    completeAt = addCalendarMonths(now, -recurrence) - days(10, 60);
+  return { kind: 'completed', startAt: completeAt - days(1, 20), completeAt };
+}
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+  title: string;
+}
+
+/** The work a learner did: what to generate per course and scenario (first plan wins). */
+type Work = Map<string, { type: 'course' | 'scenario'; outcome: Outcome }>;
+
+function planWork(work: Work, catalog: ItemCatalog, key: string, outcome: Outcome): void {
+  const parsed = parseItemKey(key);
+  if (!parsed) return;
+  if (parsed.type !== 'track') {
+    if (!work.has(key)) work.set(key, { type: parsed.type, outcome });
+    return;
+  }
+  const courses = catalog.tracks.find((track) => track.slug === parsed.id)?.courses ?? [];
+  courses.forEach((course, index) => {
+    const partial: Outcome =
+      outcome.kind === 'completed' || index === 0
+        ? {
+            kind: 'completed',
+            startAt: outcome.startAt,
+            completeAt: outcome.startAt + (index + 2) * 3 * DAY,
+          }
+        : { kind: 'started', startAt: outcome.startAt + 4 * DAY };
+    if (outcome.kind === 'started' && index > 1) return;
+    const courseKey = `course:${course.slug}`;
+    if (!work.has(courseKey)) work.set(courseKey, { type: 'course', outcome: partial });
+  });
+}
+
+/** `switchyard demo`: loads the demo utility, or refuses when it is already there. */
+export const demo: Command = async ({ db, config, print }) => {
+  const origin = config.PUBLIC_ORIGIN ?? DEFAULT_CANONICAL_ORIGIN;
+  const now = clockNow();
+  const today = calendarDate(now, config.ORG_TIME_ZONE);
+  const catalog = loadItemCatalog();
+  const random = seededRandom(20_250_601);
+  const slugs = DEMO_TEAMS.map((team) => team.slug);
+  const taken = await db.select({ slug: teams.slug }).from(teams).where(inArray(teams.slug, slugs));
+  const emails = DEMO_TEAMS.flatMap((team) =>
+    [team.manager, ...team.learners].map((p) => demoEmail(p.name)),
+  );
+  const existing = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(inArray(users.email, emails));
+  if (taken.length || existing.length) {
+    throw new CliError(
+      `the demo organisation is already loaded (${taken.length ? `team "${taken[0]!.slug}"` : existing[0]!.email} exists); nothing was changed`,
+    );
+  }
+  const password = demoPassword();
+  const problem = emails.map((email) => checkPasswordPolicy(password, email)).find(Boolean);
+  if (problem) throw new CliError(`demo password: ${problem}`);
+  const passwordHash = await hashPassword(password);
+  const people = new Map<string, Person>();
+  const toRow = (
+    person: { name: string; title: string },
+    role: 'learner' | 'manager',
+    department: 'it' | 'ot',
+  ) => {
+    const row = {
+      id: crypto.randomUUID(),
+      email: demoEmail(person.name),
+      displayName: person.name,
+      role,
+      department,
+      jobTitle: person.title,
+      passwordHash,
+      isDisabled: false,
+      isDemo: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    people.set(person.name, {
+      id: row.id,
+      name: person.name,
+      email: row.email,
+      title: person.title,
+    });
+    return row;
+  };
+  await db
+    .insert(users)
+    .values(
+      DEMO_TEAMS.flatMap((team) => [
+        toRow(team.manager, 'manager', team.kind),
+        ...team.learners.map((learner) => toRow(learner, 'learner', team.kind)),
+      ]),
+    );
+
+  const work = new Map<string, Work>();
+  const skipped = new Set<string>();
+  let assignmentCount = 0;
+  for (const team of DEMO_TEAMS) {
+    const created = await createTeam(db, { slug: team.slug, name: team.name, kind: team.kind });
+    if (!created.ok) throw new CliError(`team "${team.slug}" could not be created`);
+    const manager = people.get(team.manager.name)!;
+    await addManager(db, created.team.id, manager.id);
+    const members = team.learners.map((learner) => people.get(learner.name)!);
+    for (const member of members) {
+      await addMember(db, created.team.id, member.id);
+      work.set(member.id, new Map());
+    }
+    for (const plan of DEMO_PLAN[team.slug] ?? []) {
+      const parsed = parseItemKey(plan.item);
+      const exists =
+        parsed &&
+        (parsed.type === 'course'
+          ? catalog.courses.has(parsed.id)
+          : parsed.type === 'track'
+            ? catalog.tracks.some((track) => track.slug === parsed.id)
+            : catalog.scenarios.has(parsed.id));
+      if (!parsed || !exists) {
+        skipped.add(plan.item);
+        continue;
+      }
+      const assignee = plan.assignee ? people.get(plan.assignee) : undefined;
+      await db.insert(assignments).values({
+        id: crypto.randomUUID(),
+        itemType: parsed.type,
+        itemId: parsed.id,
+        teamId: assignee ? null : created.team.id,
+        userId: assignee?.id ?? null,
+        dueDate: addDays(today, plan.dueInDays),
+        recurrenceMonths: plan.recurrenceMonths ?? null,
+        note: plan.note ?? '',
+        createdBy: manager.id,
+        createdAt: now - 75 * DAY,
+        archivedAt: null,
+      });
+      assignmentCount += 1;
+      const targets = assignee ? [assignee] : [...members].sort(() => random() - 0.5);
+      const stories = (Object.entries(plan.mix) as [Story, number][]).flatMap(([story, count]) =>
+        Array.from({ length: count }, () => story),
+      );
+      stories.forEach((story, index) => {
+        const learner = targets[index];
+        if (learner)
+          planWork(
+            work.get(learner.id)!,
+            catalog,
+            plan.item,
+            outcomeOf(story, now, plan.recurrenceMonths, random),
+          );
+      });
+    }
+    for (const member of members) {
+      const choices = CROSS_SKILL_COURSES[team.kind].filter((slug) => catalog.courses.has(slug));
+      const choice = choices[Math.floor(random() * choices.length)];
+      if (choice && random() < 0.35)
+        planWork(
+          work.get(member.id)!,
+          catalog,
+          `course:${choice}`,
+          outcomeOf('recent', now, undefined, random),
+        );
+    }
+  }
+
+  let statementCount = 0;
+  let certificateCount = 0;
+  for (const person of people.values()) {
+    const generated: { activity: GeneratedActivity; course: CourseOutline | null }[] = [];
+    for (const [key, entry] of work.get(person.id) ?? []) {
+      const id = key.slice(key.indexOf(':') + 1);
+      if (entry.type === 'scenario') {
+        const title = catalog.scenarios.get(id)?.title ?? id;
+        const activity = scenarioActivity(origin, person, { id, title }, entry.outcome, random);
+        generated.push({ activity, course: null });
+        continue;
+      }
+      const course = readCourseOutline(catalog, id);
+      if (course) {
+        generated.push({
+          activity: courseActivity(origin, person, course, entry.outcome, random),
+          course,
+        });
+      }
+    }
+    const statements = generated.flatMap((entry) => entry.activity.statements);
+    if (!statements.length) continue;
+    const stored = await storeStatements(db, statements, {
+      authority: systemAuthority(origin),
+      siteOrigin: origin,
+      version: '1.0.3',
+      now,
+    });
+    if (!stored.ok) {
+      throw new CliError(`the learning record refused the demo statements: ${stored.message}`);
+    }
+    statementCount += statements.length;
+    const issued = generated.flatMap(({ activity, course }) =>
+      course && activity.completion
+        ? [
+            {
+              code: generateCertificateCode(),
+              userId: person.id,
+              courseId: course.slug,
+              issuedAt: activity.completion.at,
+              expiresAt: course.recurrenceMonths
+                ? addMonths(activity.completion.at, course.recurrenceMonths)
+                : null,
+              statementId: activity.completion.statementId,
+            },
+          ]
+        : [],
+    );
+    if (issued.length) await db.insert(certificates).values(issued);
+    certificateCount += issued.length;
+  }
+
+  print(
+    `Demo organisation loaded: ${DEMO_TEAMS.length} teams, ${people.size - DEMO_TEAMS.length} learners, ${DEMO_TEAMS.length} managers, ${assignmentCount} assignments, ${statementCount} statements, ${certificateCount} certificates.`,
+  );
+  if (skipped.size) print(`Not in this catalogue, so not assigned: ${[...skipped].join(', ')}.`);
+  print('');
+  print('==== DEMO ACCOUNTS: for demonstrations only, all share one password ====');
+  print(`Password: ${password}`);
+  print('Managers:');
+  for (const team of DEMO_TEAMS)
+    print(`  ${demoEmail(team.manager.name)}  (${team.name}, ${team.kind.toUpperCase()})`);
+  print('Learners (a few of them):');
+  for (const team of DEMO_TEAMS) print(`  ${demoEmail(team.learners[0]!.name)}  (${team.name})`);
+  print('Every demo account is marked "Demo" in Switchyard. Sign in at /login.');
+  print('=========================================================================');
+};

@@ -1,0 +1,120 @@
+import type { Database } from '../../../../db/client.ts';
+import {
+  catalogActivityIds,
+  describeItem,
+  listAssignableItems,
+  type ItemCatalog,
+  type ResolvedItem,
+} from '../assignments/item-catalog.ts';
+import type { AssignmentRow } from '../assignments/assignment.ts';
+import type { TeamRow } from '../teams/team.ts';
+import { completionTrend, type MonthCount } from './completion-trend.ts';
+import { crossSkillCoverage, domainActivities, type CoverageGroup } from './cross-skill.ts';
+import {
+  summarizeMatrix,
+  type MatrixSummary,
+  type ReportContext,
+  type TeamMatrix,
+} from './matrix.ts';
+import { viewMatrix, type MatrixQuery, type MatrixView } from './matrix-view.ts';
+import { addCertificates, loadTeamMatrix, loadTeamSummaries } from './team-report.ts';
+import type { MemberRecord } from './team-records.ts';
+
+/** An active assignment as the team page lists it. */
+export interface ListedAssignment extends AssignmentRow {
+  title: string;
+  href: string;
+  /** "Whole team" or the person's name. */
+  assigneeName: string;
+  createdByName: string;
+}
+
+/** Everything the team page shows. */
+export interface TeamPage {
+  team: TeamRow;
+  members: MemberRecord[];
+  matrix: TeamMatrix;
+  view: MatrixView;
+  summary: MatrixSummary;
+  assignments: ListedAssignment[];
+  assignable: ResolvedItem[];
+  trend: MonthCount[];
+  coverage: CoverageGroup[];
+}
+
+/** Names of people by id, in one statement. */
+async function namesOf(db: Database, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const result = await db.$client.execute({
+    sql: 'SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?))',
+    args: [JSON.stringify(ids)],
+  });
+  return new Map(result.rows.map((row) => [String(row['id']), String(row['display_name'])]));
+}
+
+/**
+ * The team page's data in six SQL statements whatever the team's size: members and assignments,
+ * completions, certificates of the rows shown, the completion trend and the assigners' names.
+ */
+export async function loadTeamPage(
+  db: Database,
+  team: TeamRow,
+  query: MatrixQuery,
+  catalog: ItemCatalog,
+  context: ReportContext,
+): Promise<TeamPage> {
+  const activities = domainActivities(context.origin, catalog);
+  const everyActivity = catalogActivityIds(context.origin, catalog);
+  const { records, matrix } = await loadTeamMatrix(db, team.id, catalog, context, {
+    extraActivityIds: [...activities.keys()],
+  });
+  const view = viewMatrix(matrix, query);
+  await addCertificates(db, matrix, view.pageRows);
+  const trend = await completionTrend(db, [team.id], everyActivity, context);
+  const names = await namesOf(db, [...new Set(records.assignments.map((row) => row.createdBy))]);
+  const people = new Map(records.members.map((member) => [member.id, member.displayName]));
+  const assignments = records.assignments
+    .map((row) => ({
+      ...row,
+      ...describeItem(catalog, row.itemType, row.itemId),
+      assigneeName: row.userId ? (people.get(row.userId) ?? 'Former member') : 'Whole team',
+      createdByName: names.get(row.createdBy) ?? 'Former manager',
+    }))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
+  return {
+    team,
+    members: records.members,
+    matrix,
+    view,
+    summary: summarizeMatrix(matrix),
+    assignments,
+    assignable: listAssignableItems(context.origin, catalog),
+    trend,
+    coverage: crossSkillCoverage(records.members, records, activities),
+  };
+}
+
+/** The overview of a manager's teams: a summary per team, and trend and coverage across them. */
+export async function loadOverview(
+  db: Database,
+  teams: TeamRow[],
+  catalog: ItemCatalog,
+  context: ReportContext,
+): Promise<{
+  summaries: Map<string, MatrixSummary>;
+  trend: MonthCount[];
+  coverage: CoverageGroup[];
+}> {
+  const teamIds = teams.map((team) => team.id);
+  const activities = domainActivities(context.origin, catalog);
+  const { records, summaries } = await loadTeamSummaries(db, teamIds, catalog, context, [
+    ...activities.keys(),
+  ]);
+  const trend = await completionTrend(
+    db,
+    teamIds,
+    catalogActivityIds(context.origin, catalog),
+    context,
+  );
+  return { summaries, trend, coverage: crossSkillCoverage(records.members, records, activities) };
+}
