@@ -190,6 +190,7 @@ export const statements = sqliteTable(
  * Filter keys of each statement (agent, related_agent, verb, activity, related_activity,
  * registration): one ordered index answers every query filter, paged by seq. A statement whose
  * object is a StatementRef also carries the keys of the statement it targets, as the spec asks.
+ * The key starts with ref so a learner's (or activity's) narrow and broad rows share index pages.
  */
 export const statementRefs = sqliteTable(
   'statement_refs',
@@ -200,7 +201,7 @@ export const statementRefs = sqliteTable(
     }).notNull(),
     ref: text('ref').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.ref, t.seq] })],
+  (t) => [primaryKey({ columns: [t.ref, t.kind, t.seq] })],
 );
 
 /** Completion derived from statements, per learner and activity; rebuildable from the record. */

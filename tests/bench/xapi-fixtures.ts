@@ -107,7 +107,7 @@ export async function generateStatements(
   for (const [kind, ref] of keys) {
     // Inserting in key order appends to the index instead of scattering writes across it.
     await client.execute(
-      `INSERT INTO statement_refs (seq, kind, ref) SELECT seq, '${kind}', ${ref} FROM gen ORDER BY 2, 3, 1`,
+      `INSERT INTO statement_refs (seq, kind, ref) SELECT seq, '${kind}', ${ref} FROM gen ORDER BY 3, 2, 1`,
     );
   }
   await client.execute('DROP TABLE gen');

@@ -157,10 +157,10 @@ describe('queryStatements', () => {
     });
     const steps = plan.rows.map((row) => String(row['detail']));
     expect(steps[0]).toMatch(
-      /SEARCH d USING (COVERING )?INDEX sqlite_autoindex_statement_refs_1 \(kind=\? AND ref=\? AND seq>\? AND seq<\?\)/,
+      /SEARCH d USING (COVERING )?INDEX sqlite_autoindex_statement_refs_1 \(ref=\? AND kind=\? AND seq>\? AND seq<\?\)/,
     );
     expect(steps[1]).toMatch(
-      /SEARCH f0 USING (COVERING )?INDEX sqlite_autoindex_statement_refs_1 \(kind=\? AND ref=\? AND seq=\?\)/,
+      /SEARCH f0 USING (COVERING )?INDEX sqlite_autoindex_statement_refs_1 \(ref=\? AND kind=\? AND seq=\?\)/,
     );
     expect(steps[2]).toMatch(/SEARCH s USING INTEGER PRIMARY KEY/);
     expect(steps.join('\n')).not.toContain('TEMP B-TREE');
