@@ -166,6 +166,29 @@ describe('the Statement resource', () => {
     expect(seen).toEqual(batch.map((s) => s['id']).reverse());
   });
 
+  test('attachments=true answers multipart/mixed with the statements as the first part', async () => {
+    const response = await call('GET', '/xapi/statements?limit=1&attachments=true', {
+      credential: all,
+    });
+    expect(response.status).toBe(200);
+    const type = response.headers.get('content-type') ?? '';
+    const boundary = /boundary=(\S+)/.exec(type)?.[1] ?? '';
+    expect(type).toMatch(/^multipart\/mixed; boundary=/);
+    const [, first] = (await response.text()).split(`--${boundary}`);
+    const json = first?.split('\r\n\r\n')[1] ?? '';
+    expect(JSON.parse(json).statements).toHaveLength(1);
+  });
+
+  test('answers every request, refusals included, with X-Experience-API-Consistent-Through', async () => {
+    for (const response of [
+      await call('GET', '/xapi/statements'),
+      await call('GET', '/xapi/statements', { credential: all, version: null }),
+      await call('DELETE', '/xapi/statements', { credential: all }),
+    ]) {
+      expect(response.headers.get('x-experience-api-consistent-through')).toMatch(/^\d{4}-/);
+    }
+  });
+
   test('HEAD answers like GET without a body', async () => {
     const response = await call('HEAD', '/xapi/statements?limit=1', { credential: all });
     expect(response.status).toBe(200);

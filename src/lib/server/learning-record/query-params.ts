@@ -153,7 +153,7 @@ function describeSingleIssue(error: z.ZodError): string {
 function describeQueryIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
-    return `unknown parameter ${issue.keys.join(', ')} (names are case-sensitive; see /xapi/about)`;
+    return `unknown parameter ${issue.keys.join(', ')}: the filters are agent, verb, activity, registration, related_activities, related_agents, since, until, limit, format, attachments, ascending (case-sensitive)`;
   }
   return describeIssue(error, 'parameter');
 }

@@ -30,9 +30,12 @@ export function xapiHeaders(version: XapiVersion, extra: Record<string, string> 
   return new Headers({ [VERSION_HEADER]: version, 'Cache-Control': 'no-store', ...extra });
 }
 
+/** Header naming the time up to which every stored statement can be read. */
+export const CONSISTENT_THROUGH = 'X-Experience-API-Consistent-Through';
+
 /** X-Experience-API-Consistent-Through: writes are committed before they are acknowledged, so now. */
 export function consistentThrough(): Record<string, string> {
-  return { 'X-Experience-API-Consistent-Through': new Date(now()).toISOString() };
+  return { [CONSISTENT_THROUGH]: new Date(now()).toISOString() };
 }
 
 /** A JSON response with the xAPI headers. */

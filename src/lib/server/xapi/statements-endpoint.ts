@@ -2,7 +2,14 @@ import type { SessionUser } from '../auth/session.ts';
 import { getDb } from '../db.ts';
 import { canonicalOrigin } from '../site-origin.ts';
 import { identifyCaller } from './principal.ts';
-import { LATEST_VERSION, readVersion, xapiError, VERSION_HEADER } from './protocol.ts';
+import {
+  CONSISTENT_THROUGH,
+  LATEST_VERSION,
+  consistentThrough,
+  readVersion,
+  xapiError,
+  VERSION_HEADER,
+} from './protocol.ts';
 import { readStatements } from './statements-read.ts';
 import { writeStatements } from './statements-write.ts';
 
@@ -16,8 +23,17 @@ export interface XapiRequest {
 
 const REALM = { 'WWW-Authenticate': 'Basic realm="Switchyard xAPI", charset="UTF-8"' };
 
-/** Handles /xapi/statements for any method; never lets an exception (or its stack) reach the client. */
+/** Handles /xapi/statements for any method; every answer says how current the record is. */
 export async function handleStatements(input: XapiRequest): Promise<Response> {
+  const response = await answerStatements(input);
+  if (!response.headers.has(CONSISTENT_THROUGH)) {
+    response.headers.set(CONSISTENT_THROUGH, consistentThrough()[CONSISTENT_THROUGH] as string);
+  }
+  return response;
+}
+
+/** Answers one request; never lets an exception (or its stack) reach the client. */
+async function answerStatements(input: XapiRequest): Promise<Response> {
   const method = input.request.method.toUpperCase();
   const version = readVersion(input.request.headers.get(VERSION_HEADER));
   try {
