@@ -1,0 +1,24 @@
+import type { LoggedEvent } from '../../lib/client/sims-attempt-store.ts';
+
+/** How an event shows itself: an arc flash, a fault alarm, or nothing special. */
+export type HazardKind = 'arc-flash' | 'fault' | null;
+
+const FAULT_CODES = new Set([
+  'earth-fault',
+  'closed-onto-earth',
+  'protection-trip',
+  'isolation-declared-live',
+  'isolation-broken',
+  'protection-link-cut',
+]);
+
+/** The most serious hazard among new events. */
+export function hazardOf(events: readonly LoggedEvent[]): {
+  kind: HazardKind;
+  event: LoggedEvent | null;
+} {
+  const arc = events.find((event) => event.code === 'arc-flash');
+  if (arc) return { kind: 'arc-flash', event: arc };
+  const fault = events.find((event) => FAULT_CODES.has(event.code));
+  return fault ? { kind: 'fault', event: fault } : { kind: null, event: null };
+}

@@ -1,0 +1,106 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { Color, type InstancedMesh } from 'three';
+import type { YardModel } from '../model/build-yard.ts';
+import type { Viewer } from '../scene-bridge.ts';
+import type { YardMeshSet } from './YardMeshes.tsx';
+
+/** What `?diagnostics` exposes on `window.switchyardDiagnostics` for benchmarks and browser tests. */
+export interface SceneDiagnostics {
+  /** Draw calls and triangles of the last rendered frame (renderer.info). */
+  renderInfo(): { calls: number; triangles: number; frame: number };
+  /** Renders a frame now and resolves after it. */
+  renderFrame(): Promise<void>;
+  /** Colour of a device's position indicator as shown in the scene, e.g. "#e3261c". */
+  indicatorColor(device: string): string | null;
+  /** Angle in degrees of a device's first blade as shown in the scene. */
+  bladeAngle(device: string): number | null;
+  viewer(): { x: number; y: number; z: number; yaw: number; pitch: number };
+  /** True when the camera is not gliding or walking. */
+  isSettled(): boolean;
+  /** Whether a WebXR session is presenting. */
+  isPresenting(): boolean;
+}
+
+declare global {
+  interface Window {
+    switchyardDiagnostics?: SceneDiagnostics;
+  }
+}
+
+/** Marks the first rendered frame (performance mark `switchyard:first-frame`). */
+export function FirstFrameMark() {
+  const state = useMemo(() => ({ done: false }), []);
+  useFrame(() => {
+    if (state.done) return;
+    state.done = true;
+    requestAnimationFrame(() => performance.mark('switchyard:first-frame'));
+  });
+  return null;
+}
+
+/** Installs the diagnostics hook; rendered only when the page URL has `?diagnostics`. */
+export function Diagnostics({
+  model,
+  set,
+  viewer,
+  runtime,
+}: {
+  model: YardModel;
+  set: YardMeshSet;
+  viewer: Viewer;
+  runtime: { angles: Float32Array | null };
+}) {
+  const gl = useThree((state) => state.gl);
+  const invalidate = useThree((state) => state.invalidate);
+  const frames = useMemo(() => ({ count: 0, waiting: [] as (() => void)[] }), []);
+  useFrame(() => {
+    frames.count += 1;
+    const waiting = frames.waiting.splice(0);
+    if (waiting.length) requestAnimationFrame(() => waiting.forEach((resolve) => resolve()));
+  });
+  useEffect(() => {
+    window.switchyardDiagnostics = {
+      renderInfo: () => ({
+        calls: gl.info.render.calls,
+        triangles: gl.info.render.triangles,
+        frame: frames.count,
+      }),
+      renderFrame: () =>
+        new Promise((resolve) => {
+          frames.waiting.push(resolve);
+          invalidate();
+        }),
+      indicatorColor: (device) => {
+        const m = set.meshes.findIndex((mesh) => mesh.name === 'yard-glow');
+        const mesh = set.meshes[m] as InstancedMesh | undefined;
+        const instance = (set.partOf[m] ?? []).findIndex((part) => {
+          const spec = model.parts[part];
+          return spec?.device === device && spec.role === 'indicator';
+        });
+        if (mesh === undefined || instance < 0) return null;
+        const color = new Color();
+        mesh.getColorAt(instance, color);
+        return `#${color.getHexString()}`;
+      },
+      bladeAngle: (device) => {
+        const index = model.hinges.findIndex((hinge) => hinge.device === device);
+        const angle = index < 0 ? undefined : runtime.angles?.[index];
+        return angle === undefined ? null : (angle * 180) / Math.PI;
+      },
+      viewer: () => ({
+        x: viewer.x,
+        y: viewer.y,
+        z: viewer.z,
+        yaw: viewer.yaw,
+        pitch: viewer.pitch,
+      }),
+      isSettled: () => viewer.glide === null && viewer.held.size === 0,
+      isPresenting: () => gl.xr.isPresenting,
+    };
+    return () => {
+      delete window.switchyardDiagnostics;
+    };
+  }, [gl, invalidate, frames, set, model, viewer, runtime]);
+  return null;
+}

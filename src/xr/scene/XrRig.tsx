@@ -1,0 +1,143 @@
+import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { XROrigin, useXR, useXRControllerLocomotion } from '@react-three/xr';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { CanvasTexture, Group, Mesh, SRGBColorSpace, Vector3 } from 'three';
+import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { SceneBridge, Viewer } from '../scene-bridge.ts';
+import { drawXrPanel, type PanelButton } from './xr-panel-canvas.ts';
+
+const PANEL_SIZE = 0.62;
+
+/**
+ * The player in a headset: the origin starts where the desktop viewer stood, the left thumbstick
+ * walks, the right one snap-turns 45 degrees, the left trigger teleports (via the teleport
+ * target on the ground), and a floating panel follows the view.
+ */
+export function XrRig({
+  origin,
+  viewer,
+  bridge,
+  attempt,
+}: {
+  origin: RefObject<Group | null>;
+  viewer: Viewer;
+  bridge: SceneBridge;
+  attempt: AttemptStore;
+}) {
+  const session = useXR((state) => state.session);
+  const setFrameloop = useThree((state) => state.setFrameloop);
+  useXRControllerLocomotion(origin, { speed: 2.2 }, { type: 'snap', degrees: 45 }, 'left');
+  useEffect(() => {
+    const group = origin.current;
+    if (session && group) {
+      group.position.set(viewer.x, 0, viewer.z);
+      group.rotation.set(0, viewer.yaw, 0);
+      bridge.getState().set({ isPresenting: true });
+      setFrameloop('always');
+      return () => {
+        viewer.x = group.position.x;
+        viewer.z = group.position.z;
+        viewer.y = 1.7;
+        bridge.getState().set({ isPresenting: false });
+        setFrameloop('demand');
+      };
+    }
+    return undefined;
+  }, [session, origin, viewer, bridge, setFrameloop]);
+  return (
+    <>
+      <XROrigin ref={origin} />
+      {session ? <XrPanel attempt={attempt} bridge={bridge} /> : null}
+    </>
+  );
+}
+
+/** The floating panel: briefing step, selected device with its actions, last event, score and toggles. */
+function XrPanel({ attempt, bridge }: { attempt: AttemptStore; bridge: SceneBridge }) {
+  const mesh = useRef<Mesh>(null);
+  const session = useXR((state) => state.session);
+  const canvas = useMemo(() => {
+    const element = document.createElement('canvas');
+    element.width = 1024;
+    element.height = 1024;
+    return element;
+  }, []);
+  const texture = useMemo(() => {
+    const map = new CanvasTexture(canvas);
+    map.colorSpace = SRGBColorSpace;
+    return map;
+  }, [canvas]);
+  const state = useMemo(
+    () => ({ buttons: [] as PanelButton[], showHint: false, placed: false }),
+    [],
+  );
+  useEffect(() => {
+    const context = canvas.getContext('2d');
+    if (context === null) return undefined;
+    const redraw = () => {
+      const { showLabels, showEnergization } = bridge.getState();
+      state.buttons = drawXrPanel(context, attempt.getState(), {
+        showLabels,
+        showEnergization,
+        showHint: state.showHint,
+      });
+      texture.needsUpdate = true;
+    };
+    redraw();
+    const offA = attempt.subscribe(redraw);
+    const offB = bridge.subscribe(redraw);
+    return () => {
+      offA();
+      offB();
+    };
+  }, [attempt, bridge, canvas, texture, state]);
+
+  useFrame((frame, delta) => {
+    const panel = mesh.current;
+    if (panel === null) return;
+    const eye = frame.camera.getWorldPosition(new Vector3());
+    const forward = frame.camera.getWorldDirection(new Vector3()).setY(0).normalize();
+    const left = new Vector3(forward.z, 0, -forward.x);
+    const desired = eye
+      .clone()
+      .addScaledVector(forward, 0.95)
+      .addScaledVector(left, 0.62)
+      .setY(eye.y - 0.22);
+    const away = panel.position.distanceTo(desired);
+    if (!state.placed || away > 0.7) {
+      panel.position.lerp(desired, state.placed ? Math.min(1, delta * 4) : 1);
+      state.placed = true;
+    }
+    panel.lookAt(eye);
+  });
+
+  const press = (event: ThreeEvent<MouseEvent>) => {
+    event.stopPropagation();
+    const uv = event.uv;
+    if (!uv) return;
+    const x = uv.x * 1024;
+    const y = (1 - uv.y) * 1024;
+    const hit = state.buttons.find((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h);
+    if (!hit) return;
+    const { command } = hit;
+    const bridgeState = bridge.getState();
+    if (command.kind === 'act') void attempt.getState().act(command.action);
+    else if (command.kind === 'finish') void attempt.getState().finish();
+    else if (command.kind === 'exit') void session?.end();
+    else if (command.kind === 'toggle') {
+      if (command.what === 'labels') bridgeState.set({ showLabels: !bridgeState.showLabels });
+      else if (command.what === 'colours')
+        bridgeState.set({ showEnergization: !bridgeState.showEnergization });
+      else {
+        state.showHint = !state.showHint;
+        bridgeState.set({});
+      }
+    }
+  };
+  return (
+    <mesh ref={mesh} name="xr-panel" onClick={press} renderOrder={5}>
+      <planeGeometry args={[PANEL_SIZE, PANEL_SIZE]} />
+      <meshBasicMaterial map={texture} toneMapped={false} />
+    </mesh>
+  );
+}

@@ -1,0 +1,198 @@
+import { currentStep } from '../../sim/progress.ts';
+import { deviceView } from '../../sim/describe.ts';
+import type { AttemptState } from '../../lib/client/sims-attempt-store.ts';
+import { deviceActions, generalActions } from '../../lib/client/sims-actions.ts';
+import type { SimAction } from '../../sim/schema/action.ts';
+
+/** A button drawn on the panel and what pressing it does. */
+export interface PanelButton {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly command:
+    | { kind: 'act'; action: SimAction }
+    | { kind: 'toggle'; what: 'labels' | 'colours' | 'hint' }
+    | { kind: 'finish' | 'exit' };
+}
+
+/** Panel settings that are not part of the attempt. */
+export interface PanelOptions {
+  readonly showLabels: boolean;
+  readonly showEnergization: boolean;
+  readonly showHint: boolean;
+}
+
+function wrap(
+  context: CanvasRenderingContext2D,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  lineHeight: number,
+  maxLines: number,
+): number {
+  const words = text.split(/\s+/);
+  let line = '';
+  let lines = 0;
+  for (const word of words) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (context.measureText(candidate).width > width && line) {
+      context.fillText(line, x, y + lines * lineHeight);
+      lines += 1;
+      line = word;
+      if (lines >= maxLines) return y + lines * lineHeight;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) {
+    context.fillText(lines === maxLines - 1 ? line : line, x, y + lines * lineHeight);
+    lines += 1;
+  }
+  return y + lines * lineHeight;
+}
+
+/** Draws the wrist panel (1024 x 1024): step, selection, actions, last event, result; returns its buttons. */
+export function drawXrPanel(
+  context: CanvasRenderingContext2D,
+  attempt: AttemptState,
+  options: PanelOptions,
+): PanelButton[] {
+  const buttons: PanelButton[] = [];
+  const { sim } = attempt;
+  context.fillStyle = '#0f1b22';
+  context.fillRect(0, 0, 1024, 1024);
+  context.textAlign = 'left';
+  context.fillStyle = '#7fd6e8';
+  context.font = 'bold 40px sans-serif';
+  context.fillText(sim.model.scenario.title.slice(0, 42), 32, 60);
+  const step = currentStep(sim);
+  context.fillStyle = '#ffffff';
+  context.font = '34px sans-serif';
+  let y = wrap(
+    context,
+    step
+      ? `Step ${step.index + 1}: ${step.step.instruction}`
+      : 'Every step is done. Finish to have the attempt verified.',
+    32,
+    112,
+    960,
+    42,
+    2,
+  );
+  if (options.showHint && step?.hints[0]) {
+    context.fillStyle = '#f3c46b';
+    context.font = '28px sans-serif';
+    y = wrap(context, `Hint: ${step.hints[0]}`, 32, y + 4, 960, 34, 3);
+  }
+  const selected = attempt.selected === null ? null : deviceView(sim, attempt.selected);
+  context.fillStyle = '#cfe2ea';
+  context.font = '30px sans-serif';
+  y = wrap(
+    context,
+    selected ? selected.accessibleName : 'Point at equipment and pull the trigger to select it.',
+    32,
+    y + 14,
+    960,
+    36,
+    2,
+  );
+  const choices = [
+    ...(selected ? deviceActions(sim, selected.id).slice(0, 5) : []),
+    ...generalActions(sim),
+  ].slice(0, 7);
+  const isRunning = attempt.phase === 'running';
+  y += 10;
+  for (const choice of choices) {
+    button(
+      context,
+      buttons,
+      32,
+      y,
+      960,
+      62,
+      choice.label,
+      choice.isPrimary ? '#1d6fb8' : '#26404d',
+      isRunning ? { kind: 'act', action: choice.action } : null,
+    );
+    y += 72;
+  }
+  const last = attempt.events.at(-1);
+  if (last) {
+    context.fillStyle =
+      last.severity === 'critical' ? '#ff7b6b' : last.severity === 'info' ? '#9fe3b4' : '#f3c46b';
+    context.font = '28px sans-serif';
+    wrap(context, `${last.message}. ${last.explanation}`, 32, Math.max(y + 20, 800), 960, 32, 3);
+  }
+  if (attempt.submission.kind === 'verified') {
+    const { attempt: verified } = attempt.submission;
+    context.fillStyle = verified.passed ? '#9fe3b4' : '#ff7b6b';
+    context.font = 'bold 36px sans-serif';
+    context.fillText(
+      `${verified.passed ? 'Passed' : 'Not passed'}: ${verified.score} of ${verified.maxScore} (verified)`,
+      32,
+      780,
+    );
+  }
+  const row = 920;
+  button(
+    context,
+    buttons,
+    32,
+    row,
+    180,
+    70,
+    options.showLabels ? 'Labels on' : 'Labels off',
+    '#26404d',
+    { kind: 'toggle', what: 'labels' },
+  );
+  button(
+    context,
+    buttons,
+    224,
+    row,
+    180,
+    70,
+    options.showEnergization ? 'Colours on' : 'Colours off',
+    '#26404d',
+    { kind: 'toggle', what: 'colours' },
+  );
+  button(context, buttons, 416, row, 180, 70, 'Hint', '#26404d', { kind: 'toggle', what: 'hint' });
+  button(
+    context,
+    buttons,
+    608,
+    row,
+    180,
+    70,
+    'Finish',
+    isRunning ? '#1b6b34' : '#26404d',
+    isRunning ? { kind: 'finish' } : null,
+  );
+  button(context, buttons, 800, row, 192, 70, 'Exit VR', '#5a2a26', { kind: 'exit' });
+  return buttons;
+}
+
+function button(
+  context: CanvasRenderingContext2D,
+  buttons: PanelButton[],
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  label: string,
+  color: string,
+  command: PanelButton['command'] | null,
+): void {
+  context.fillStyle = command === null ? '#1a2a31' : color;
+  context.beginPath();
+  context.roundRect(x, y, w, h, 12);
+  context.fill();
+  context.fillStyle = command === null ? '#6d7f87' : '#ffffff';
+  context.font = '30px sans-serif';
+  context.textAlign = w > 400 ? 'left' : 'center';
+  context.fillText(label.slice(0, 52), w > 400 ? x + 20 : x + w / 2, y + h / 2 + 10);
+  context.textAlign = 'left';
+  if (command !== null) buttons.push({ x, y, w, h, command });
+}

@@ -1,0 +1,439 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import {
+  axeViolations,
+  foreignRequests,
+  launchBrowser,
+  saveScreenshot,
+  type TestBrowser,
+} from '../helpers/browser.ts';
+import { runCli } from '../helpers/http.ts';
+
+const LEARNER = { email: 'it.engineer@utility.example', password: 'breaker before disconnector' };
+const SCENARIO = 'isolate-t1';
+let server: TestServer;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  const created = runCli(
+    server.databaseUrl,
+    [
+      'user',
+      'add',
+      '--email',
+      LEARNER.email,
+      '--name',
+      'Ivy Engineer',
+      '--role',
+      'learner',
+      '--password-stdin',
+    ],
+    LEARNER.password,
+  );
+  expect(created.status, created.stderr).toBe(0);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function expectAccessible(target: Page = page): Promise<void> {
+  expect(await axeViolations(target), target.url()).toEqual([]);
+}
+
+async function signIn(): Promise<void> {
+  await page.goto(`${server.url}/login?next=/sims`);
+  await page.fill('#email', LEARNER.email);
+  await page.fill('#password', LEARNER.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/sims');
+}
+
+/** Opens the scene with the diagnostics hook and waits for its first frame. */
+async function openScene(target: Page, scenario = SCENARIO): Promise<void> {
+  await target.goto(`${server.url}/sims/${scenario}?diagnostics`);
+  await target.waitForFunction(() => window.switchyardDiagnostics !== undefined, null, {
+    timeout: 30_000,
+  });
+  await target.evaluate(() => window.switchyardDiagnostics?.renderFrame());
+}
+
+async function settle(target: Page = page): Promise<void> {
+  await target.waitForFunction(() => window.switchyardDiagnostics?.isSettled() === true, null, {
+    timeout: 15_000,
+  });
+  await target.evaluate(() => window.switchyardDiagnostics?.renderFrame());
+}
+
+async function goTo(viewpoint: string, target: Page = page): Promise<void> {
+  await target.selectOption('#sim-viewpoint', viewpoint);
+  await settle(target);
+}
+
+describe('simulations list and briefing', () => {
+  test('a signed-out visitor sees the four scenarios, reads a briefing and is asked to sign in', async () => {
+    await page.goto(`${server.url}/sims`);
+    await expect(page.locator('.sim-card').count()).resolves.toBe(4);
+    await expectAccessible();
+    await page.click(`.sim-card[data-scenario=${SCENARIO}] h2 a`);
+    await page.waitForURL(`**/sims/${SCENARIO}`);
+    await expect(page.locator('#briefing-heading').textContent()).resolves.toBe('Briefing');
+    await expect(page.locator('main').textContent()).resolves.toContain('Switching order RS-2291');
+    await expect(page.locator(`a[href="/login?next=/sims/${SCENARIO}"]`).count()).resolves.toBe(1);
+    await expect(page.locator('.sim-3d').count()).resolves.toBe(0);
+    await expectAccessible();
+  });
+});
+
+describe('headset', () => {
+  test('enters immersive-vr through the iwer emulator; pointing the right controller at breaker 52-BT and pulling the trigger twice selects and closes it, in the engine and in the scene', async () => {
+    await signIn();
+    const vr = await browser.newPage();
+    // The emulator is injected by the test before the app creates its XR store; it is not in the app's bundle.
+    const iwer = readFileSync('node_modules/iwer/build/iwer.min.js', 'utf8');
+    await vr.addInitScript({
+      content: `${iwer};
+        window.__xrDevice = new IWER.XRDevice(IWER.metaQuest3);
+        window.__xrDevice.installRuntime({ forceInstall: true });
+        window.__xrModes = [];
+        const request = navigator.xr.requestSession.bind(navigator.xr);
+        navigator.xr.requestSession = (mode, init) => { window.__xrModes.push(mode); return request(mode, init); };`,
+    });
+    await openScene(vr);
+    await vr.waitForSelector('[data-testid=enter-vr]:not([disabled])', { timeout: 30_000 });
+    await goTo('bus', vr);
+    await vr.click('[data-testid=enter-vr]');
+    await vr.waitForFunction(() => window.switchyardDiagnostics?.isPresenting() === true, null, {
+      timeout: 20_000,
+    });
+    await expect(
+      vr.evaluate(() => (window as unknown as { __xrModes: string[] }).__xrModes),
+    ).resolves.toEqual(['immersive-vr']);
+    await expect(
+      vr.evaluate(() => window.switchyardDiagnostics?.indicatorColor('52-BT')),
+    ).resolves.toBe('#1fb344');
+
+    // Aim the right controller's ray (its -Z axis) from beside the player at the tie breaker.
+    await vr.evaluate(() => {
+      const device = (
+        window as unknown as {
+          __xrDevice: {
+            controllers: Record<
+              string,
+              {
+                position: { set(x: number, y: number, z: number): void };
+                quaternion: { set(x: number, y: number, z: number, w: number): void };
+              }
+            >;
+          };
+        }
+      ).__xrDevice;
+      const viewer = window.switchyardDiagnostics!.viewer();
+      const local = { x: 0.2, y: 1.3, z: -0.3 };
+      const target = { x: 0, y: 2.35, z: 14 };
+      let [dx, dy, dz] = [
+        target.x - (viewer.x + local.x),
+        target.y - local.y,
+        target.z - (viewer.z + local.z),
+      ];
+      const length = Math.hypot(dx, dy, dz);
+      [dx, dy, dz] = [dx / length, dy / length, dz / length];
+      // Shortest rotation taking (0, 0, -1) to the aim direction.
+      let [qx, qy, qz, qw] = [dy, -dx, 0, 1 - dz];
+      const norm = Math.hypot(qx, qy, qz, qw);
+      [qx, qy, qz, qw] = [qx / norm, qy / norm, qz / norm, qw / norm];
+      device.controllers['right']!.position.set(local.x, local.y, local.z);
+      device.controllers['right']!.quaternion.set(qx, qy, qz, qw);
+    });
+    await vr.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=hover-readout]')?.getAttribute('data-device') ===
+        '52-BT',
+      null,
+      { timeout: 10_000 },
+    );
+    const pullTrigger = async () => {
+      await vr.evaluate(() =>
+        (
+          window as unknown as {
+            __xrDevice: {
+              controllers: Record<string, { updateButtonValue(id: string, v: number): void }>;
+            };
+          }
+        ).__xrDevice.controllers['right']!.updateButtonValue('trigger', 1),
+      );
+      await vr.waitForTimeout(150);
+      await vr.evaluate(() =>
+        (
+          window as unknown as {
+            __xrDevice: {
+              controllers: Record<string, { updateButtonValue(id: string, v: number): void }>;
+            };
+          }
+        ).__xrDevice.controllers['right']!.updateButtonValue('trigger', 0),
+      );
+    };
+    await pullTrigger();
+    await vr.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=selected-device]')?.textContent?.startsWith('52-BT,'),
+      null,
+      { timeout: 10_000 },
+    );
+    await pullTrigger();
+    await vr.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=selected-device]')?.textContent ===
+        '52-BT, 13.8 kV bus tie breaker: closed, live',
+      null,
+      { timeout: 10_000 },
+    );
+    await expect(vr.locator('option[data-device="52-BT"]').textContent()).resolves.toContain(
+      ': closed',
+    );
+    await vr.waitForFunction(
+      () => window.switchyardDiagnostics?.indicatorColor('52-BT') === '#e3261c',
+      null,
+      { timeout: 10_000 },
+    );
+    await vr.evaluate(() => window.switchyardDiagnostics?.renderFrame());
+    await saveScreenshot(vr, 'sims-vr-view');
+    const requested = browser.requests.filter((url) => url.includes('/xr/profiles/'));
+    expect(requested.some((url) => url.endsWith('/xr/profiles/profilesList.json'))).toBe(true);
+    expect(foreignRequests(browser.requests, server.url)).toEqual([]);
+    await vr.close();
+  });
+});
+
+describe('desktop', () => {
+  /** Chooses equipment in the list with the keyboard, then clicks it in the 3D view with the mouse. */
+  async function pointAt(id: string): Promise<void> {
+    await page.focus('#sim-device-picker');
+    await page.keyboard.type(`${id},`);
+    await expect(page.locator('#sim-device-picker').inputValue()).resolves.toBe(id);
+    await page.waitForTimeout(300);
+    await settle();
+    const box = await page.locator('.sim-viewport canvas').boundingBox();
+    if (box === null) throw new Error('no canvas');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.locator('[data-testid=selected-device]').textContent()).resolves.toMatch(
+      new RegExp(`^${id},`),
+    );
+  }
+
+  async function press(name: string | RegExp, how: 'mouse' | 'keyboard'): Promise<void> {
+    const button = page.getByRole('button', { name, exact: typeof name === 'string' });
+    if (how === 'mouse') await button.click();
+    else {
+      await button.focus();
+      await page.keyboard.press('Enter');
+    }
+  }
+
+  test('completes the T1 isolation with mouse and keyboard, sees the verified result, and the list shows the best result', async () => {
+    await openScene(page);
+    await expectAccessible();
+    await goTo('overview');
+    await saveScreenshot(page, 'sims-page-desktop');
+    await page.locator('.sim-viewport').screenshot({ path: 'screenshots/sims-yard-overview.png' });
+    await goTo('transformers');
+    await page
+      .locator('.sim-viewport')
+      .screenshot({ path: 'screenshots/sims-yard-transformer.png' });
+    await goTo('control-house');
+    await page.locator('.sim-viewport').screenshot({ path: 'screenshots/sims-control-house.png' });
+
+    // Walking: W moves the viewer forward (north-west from the control house door).
+    await goTo('gate');
+    const before = await page.evaluate(() => window.switchyardDiagnostics!.viewer());
+    await page.focus('.sim-viewport');
+    await page.keyboard.down('KeyW');
+    await page.waitForTimeout(600);
+    await page.keyboard.up('KeyW');
+    const after = await page.evaluate(() => window.switchyardDiagnostics!.viewer());
+    expect(Math.hypot(after.x - before.x, after.z - before.z)).toBeGreaterThan(0.5);
+
+    const order: [string, string][] = [
+      ['52-BT', 'Close 52-BT'],
+      ['52-T1L', 'Open 52-T1L'],
+      ['52-H1', 'Open 52-H1'],
+      ['89-T1H', 'Open 89-T1H'],
+      ['89-T1L', 'Open 89-T1L'],
+    ];
+    for (const [index, [id, action]] of order.entries()) {
+      await pointAt(id);
+      await press(action, index % 2 ? 'keyboard' : 'mouse');
+    }
+    await expect(
+      page.evaluate(() => window.switchyardDiagnostics?.indicatorColor('52-T1L')),
+    ).resolves.toBe('#1fb344');
+    for (const id of ['52-H1', '89-T1H', '52-T1L', '89-T1L']) {
+      await pointAt(id);
+      await press(`Lock ${id}`, 'mouse');
+      await press(`Tag ${id} Do Not Operate`, 'keyboard');
+    }
+    await press(/Prove the voltage tester/, 'keyboard');
+    await pointAt('89-T1H');
+    await press('Test for voltage at T1 138 kV terminals', 'mouse');
+    await pointAt('52-T1L');
+    await press('Test for voltage at T1 13.8 kV terminals', 'mouse');
+    await press('Test for voltage at 52-T1L bus side', 'keyboard');
+    await press(/Prove the voltage tester/, 'mouse');
+    await pointAt('57-T1H');
+    await press('Close 57-T1H', 'keyboard');
+    await pointAt('57-T1L');
+    await press('Close 57-T1L', 'mouse');
+    await pointAt('52-T1L');
+    await press('Apply portable grounds on 52-T1L bus side', 'keyboard');
+    await press(/Hand over to the crew/, 'mouse');
+    await expect(page.locator('[data-testid=current-step]').textContent()).resolves.toContain(
+      'Every step is done',
+    );
+    await goTo('transformers');
+    await page
+      .locator('.sim-viewport')
+      .screenshot({ path: 'screenshots/sims-yard-t1-isolated.png' });
+    await expect(
+      page.evaluate(() => window.switchyardDiagnostics?.bladeAngle('57-T1H')),
+    ).resolves.toBe(0);
+
+    await press('Finish and submit', 'keyboard');
+    const result = page.locator('[data-testid=sim-verified-result]');
+    await result.waitFor({ timeout: 30_000 });
+    await expect(result.getAttribute('data-passed')).resolves.toBe('true');
+    await expect(result.locator('.sim-verdict').textContent()).resolves.toContain(
+      '100 of 100 points',
+    );
+    await expectAccessible();
+
+    await page.goto(`${server.url}/sims`);
+    await expect(
+      page.locator(`.sim-card[data-scenario=${SCENARIO}] [data-testid=best-result]`).textContent(),
+    ).resolves.toContain('passed, 100 of 100');
+  }, 300_000);
+});
+
+describe('2D mode', () => {
+  /** Tabs forward until the focused element's text is `name`, then presses Enter. */
+  async function tabTo(name: string | RegExp): Promise<void> {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const text = (await page.evaluate(() => document.activeElement?.textContent ?? '')).trim();
+      if (typeof name === 'string' ? text === name : name.test(text)) {
+        await page.keyboard.press('Enter');
+        return;
+      }
+    }
+    throw new Error(`no focusable control named ${String(name)}`);
+  }
+
+  /** From the action panel, Escape returns to the diagram; typing an id jumps to it; Enter opens its actions. */
+  async function chooseDevice(id: string): Promise<void> {
+    const isInDiagram = await page.evaluate(
+      () => document.activeElement?.closest('svg.sld') !== null,
+    );
+    if (!isInDiagram) {
+      await page.keyboard.press('Escape');
+      const isBack = await page.evaluate(() => document.activeElement?.closest('svg.sld') !== null);
+      if (!isBack) await page.focus('svg.sld [role=button][tabindex="0"]');
+    }
+    await page.waitForTimeout(950);
+    await page.keyboard.type(id);
+    await expect(
+      page.evaluate(() => document.activeElement?.getAttribute('data-device')),
+    ).resolves.toBe(id);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#sim-actions-heading').textContent()).resolves.toBe(id);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
+      'sim-actions-heading',
+    );
+  }
+
+  test('completes the T1 isolation with the keyboard alone; the page has no accessibility violations', async () => {
+    await page.goto(`${server.url}/sims/${SCENARIO}/2d`);
+    await page.waitForSelector('svg.sld [role=button]');
+    await expectAccessible();
+    const entry = page.locator('svg.sld [role=button][tabindex="0"]').first();
+    await expect(entry.getAttribute('aria-label')).resolves.toMatch(/^[\w-]+, .+/);
+    // Into the diagram with Tab only.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.closest('svg.sld') !== null)) break;
+    }
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe(
+      'button',
+    );
+
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('data-device'));
+    await page.keyboard.press('ArrowRight');
+    await expect(
+      page.evaluate(() => document.activeElement?.getAttribute('data-device')),
+    ).resolves.not.toBe(first);
+
+    const steps: [string, string[]][] = [
+      ['52-BT', ['Close 52-BT']],
+      ['52-T1L', ['Open 52-T1L']],
+      ['52-H1', ['Open 52-H1']],
+      ['89-T1H', ['Open 89-T1H']],
+      ['89-T1L', ['Open 89-T1L']],
+      ['52-H1', ['Lock 52-H1', 'Tag 52-H1 Do Not Operate']],
+      ['89-T1H', ['Lock 89-T1H', 'Tag 89-T1H Do Not Operate']],
+      ['52-T1L', ['Lock 52-T1L', 'Tag 52-T1L Do Not Operate']],
+      [
+        '89-T1L',
+        [
+          'Lock 89-T1L',
+          'Tag 89-T1L Do Not Operate',
+          'Prove the voltage tester on a known live source',
+        ],
+      ],
+      ['89-T1H', ['Test for voltage at T1 138 kV terminals']],
+      [
+        '52-T1L',
+        [
+          'Test for voltage at T1 13.8 kV terminals',
+          'Test for voltage at 52-T1L bus side',
+          'Prove the voltage tester on a known live source',
+        ],
+      ],
+    ];
+    for (const [id, actions] of steps) {
+      await chooseDevice(id);
+      for (const action of actions) {
+        await page.focus('#sim-actions-heading');
+        await tabTo(action);
+      }
+    }
+    await chooseDevice('57-T1H');
+    await tabTo('Close 57-T1H');
+    await chooseDevice('57-T1L');
+    await tabTo('Close 57-T1L');
+    await chooseDevice('52-T1L');
+    await tabTo('Apply portable grounds on 52-T1L bus side');
+    await page.focus('#sim-actions-heading');
+    await tabTo(/^Hand over to the crew/);
+    await expect(page.locator('[data-testid=current-step]').textContent()).resolves.toContain(
+      'Every step is done',
+    );
+    await expect(page.locator('[data-testid=sim-announcer]').textContent()).resolves.toContain(
+      'Step 12 done',
+    );
+    await expect(
+      page.locator('svg.sld [data-device="57-T1L"]').getAttribute('aria-label'),
+    ).resolves.toBe('57-T1L, T1 13.8 kV earthing switch: closed, earthed');
+    await tabTo('Finish and submit');
+    const result = page.locator('[data-testid=sim-verified-result]');
+    await result.waitFor({ timeout: 30_000 });
+    await expect(result.getAttribute('data-passed')).resolves.toBe('true');
+    await saveScreenshot(page, 'sims-2d-mode');
+    await expectAccessible();
+  }, 240_000);
+});
