@@ -57,20 +57,44 @@ export function isCompletionVerb(verb: string): boolean {
   return Object.values(COMPLETION_VERBS).includes(verb as never);
 }
 
-/** Statements that recompute the completion rows of these (actorKey, activityId) pairs. */
-export function recomputeCompletions(pairs: [string, string][], now: number): InStatement[] {
+const COLUMNS = [
+  'user_id',
+  'status',
+  'is_success',
+  'best_score',
+  'attempts',
+  'first_completed_at',
+  'last_completed_at',
+  'last_statement_id',
+  'updated_at',
+];
+
+/**
+ * Statements that recompute the completion rows of these (actorKey, activityId) pairs. An upsert
+ * rewrites a row in place (its indexed columns do not move); a pair left with no statement after
+ * voiding loses its row, which is only checked when something was voided.
+ */
+export function recomputeCompletions(
+  pairs: [string, string][],
+  now: number,
+  hasVoided: boolean,
+): InStatement[] {
   if (pairs.length === 0) return [];
   const json = JSON.stringify(pairs);
   const pairsTable = `json_each(?) p CROSS JOIN statements s
     ON s.actor_key = json_extract(p.value, '$[0]') AND s.object_id = json_extract(p.value, '$[1]')`;
-  return [
-    {
+  const upsert = `${INSERT} ${completionSelect(pairsTable)} WHERE true
+    ON CONFLICT (actor_key, activity_id) DO UPDATE SET
+    ${COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}`;
+  const statements: InStatement[] = [{ sql: upsert, args: [now, json] }];
+  if (hasVoided) {
+    statements.unshift({
       sql: `DELETE FROM completions WHERE (actor_key, activity_id) IN
         (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))`,
       args: [json],
-    },
-    { sql: `${INSERT} ${completionSelect(pairsTable)}`, args: [now, json] },
-  ];
+    });
+  }
+  return statements;
 }
 
 /** Recomputes every completion row from the statements (`switchyard rebuild-completion`). */

@@ -14,7 +14,17 @@ interface Pending {
 
 /** Most statements written in one group transaction. */
 const MAX_GROUP_STATEMENTS = 5000;
-const queues = new WeakMap<Database, { pending: Pending[]; isRunning: boolean }>();
+/** Wait for company only while fewer statements than this are queued. */
+const COMMIT_DELAY_BELOW = 500;
+/** How long a group waits for company under load (like PostgreSQL's commit_delay). */
+const COMMIT_DELAY_MS = 2;
+
+interface Queue {
+  pending: Pending[];
+  isRunning: boolean;
+  lastGroupBatches: number;
+}
+const queues = new WeakMap<Database, Queue>();
 
 async function commitGroup(db: Database, group: Pending[]): Promise<void> {
   let outcomes: WriteOutcome[];
@@ -42,16 +52,19 @@ async function commitGroup(db: Database, group: Pending[]): Promise<void> {
   });
 }
 
-async function drain(
-  db: Database,
-  queue: { pending: Pending[]; isRunning: boolean },
-): Promise<void> {
+async function drain(db: Database, queue: Queue): Promise<void> {
   queue.isRunning = true;
   try {
     while (queue.pending.length > 0) {
       // Yield to the event loop before each group: requests that arrived meanwhile join it, and a
       // caller writing in a tight loop (libSQL answers synchronously) cannot starve everything else.
       await new Promise((resolve) => setImmediate(resolve));
+      // Under concurrent load (the last group held several batches), wait a moment more so a
+      // commit serves more batches; a lone writer never waits.
+      const waiting = queue.pending.reduce((sum, entry) => sum + entry.batch.length, 0);
+      if (queue.lastGroupBatches > 1 && waiting < COMMIT_DELAY_BELOW) {
+        await new Promise((resolve) => setTimeout(resolve, COMMIT_DELAY_MS));
+      }
       const group: Pending[] = [];
       let size = 0;
       while (queue.pending.length > 0 && (group.length === 0 || size < MAX_GROUP_STATEMENTS)) {
@@ -59,6 +72,7 @@ async function drain(
         group.push(next);
         size += next.batch.length;
       }
+      queue.lastGroupBatches = group.length;
       await withWriteLock(db, () => commitGroup(db, group));
     }
   } finally {
@@ -77,7 +91,7 @@ export function submitBatch(
 ): Promise<WriteOutcome> {
   let queue = queues.get(db);
   if (!queue) {
-    queue = { pending: [], isRunning: false };
+    queue = { pending: [], isRunning: false, lastGroupBatches: 0 };
     queues.set(db, queue);
   }
   const target = queue;

@@ -102,11 +102,15 @@ export async function writeGroup(
         json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)`,
       args: [json(refRows)],
     },
-    {
-      sql: `UPDATE statements SET is_voided = 1 WHERE id ${IN_JSON} AND voids_id IS NULL AND is_voided = 0`,
-      args: [json([...voidedIds])],
-    },
-    ...recomputeCompletions([...pairs.values()], now),
+    ...(voidedIds.size > 0
+      ? [
+          {
+            sql: `UPDATE statements SET is_voided = 1 WHERE id ${IN_JSON} AND voids_id IS NULL AND is_voided = 0`,
+            args: [json([...voidedIds])],
+          },
+        ]
+      : []),
+    ...recomputeCompletions([...pairs.values()], now, voidedIds.size > 0),
   ]);
   return outcomes;
 }
