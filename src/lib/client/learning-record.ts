@@ -39,6 +39,7 @@ export class LearningRecord {
   #rerun: Promise<void> | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #failures = 0;
+  #retryAfterMs = 0;
   #isKeepaliveInFlight = false;
   readonly #onOnline = () => {
     this.#failures = 0;
@@ -140,7 +141,9 @@ export class LearningRecord {
       if (result === 'retry') {
         this.#failures += 1;
         const { retryBaseMs, maxBackoffMs } = this.#options;
-        this.#schedule(backoffDelay(this.#failures, retryBaseMs, maxBackoffMs));
+        const delay = backoffDelay(this.#failures, retryBaseMs, maxBackoffMs);
+        this.#schedule(Math.max(delay, this.#retryAfterMs));
+        this.#retryAfterMs = 0;
         return;
       }
       this.#failures = 0;
@@ -164,7 +167,10 @@ export class LearningRecord {
       return 'ok';
     }
     if (outcome.kind === 'signed-out') return 'stop';
-    if (outcome.kind === 'retry') return 'retry';
+    if (outcome.kind === 'retry') {
+      this.#retryAfterMs = outcome.retryAfterMs ?? 0; // the server's Retry-After, when it gave one
+      return 'retry';
+    }
     const [only] = entries;
     if (entries.length === 1 && only) {
       const status = outcome.kind === 'refused' ? outcome.status : 413;
