@@ -80,14 +80,22 @@ async function goTo(viewpoint: string, target: Page = page): Promise<void> {
 describe('simulations list and briefing', () => {
   test('a signed-out visitor sees the four scenarios, reads a briefing and is asked to sign in', async () => {
     await page.goto(`${server.url}/sims`);
-    await expect(page.locator('.sim-card').count()).resolves.toBe(4);
+    await expect.poll(() => page.locator('.sim-card').count(), { timeout: 10_000 }).toBe(4);
     await expectAccessible();
     await page.click(`.sim-card[data-scenario=${SCENARIO}] h2 a`);
     await page.waitForURL(`**/sims/${SCENARIO}`);
-    await expect(page.locator('#briefing-heading').textContent()).resolves.toBe('Briefing');
-    await expect(page.locator('main').textContent()).resolves.toContain('Switching order RS-2291');
-    await expect(page.locator(`a[href="/login?next=/sims/${SCENARIO}"]`).count()).resolves.toBe(1);
-    await expect(page.locator('.sim-3d').count()).resolves.toBe(0);
+    await expect
+      .poll(() => page.locator('#briefing-heading').textContent(), { timeout: 10_000 })
+      .toBe('Briefing');
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 10_000 })
+      .toContain('Switching order RS-2291');
+    await expect
+      .poll(() => page.locator(`a[href="/login?next=/sims/${SCENARIO}"]`).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    await expect.poll(() => page.locator('.sim-3d').count(), { timeout: 10_000 }).toBe(0);
     await expectAccessible();
   });
 });
@@ -113,12 +121,16 @@ describe('headset', () => {
     await vr.waitForFunction(() => window.switchyardDiagnostics?.isPresenting() === true, null, {
       timeout: 20_000,
     });
-    await expect(
-      vr.evaluate(() => (window as unknown as { __xrModes: string[] }).__xrModes),
-    ).resolves.toEqual(['immersive-vr']);
-    await expect(
-      vr.evaluate(() => window.switchyardDiagnostics?.indicatorColor('52-BT')),
-    ).resolves.toBe('#1fb344');
+    await expect
+      .poll(() => vr.evaluate(() => (window as unknown as { __xrModes: string[] }).__xrModes), {
+        timeout: 10_000,
+      })
+      .toEqual(['immersive-vr']);
+    await expect
+      .poll(() => vr.evaluate(() => window.switchyardDiagnostics?.indicatorColor('52-BT')), {
+        timeout: 10_000,
+      })
+      .toBe('#1fb344');
 
     // Aim the right controller's ray (its -Z axis) from beside the player at the tie breaker.
     await vr.evaluate(() => {
@@ -195,9 +207,9 @@ describe('headset', () => {
       null,
       { timeout: 10_000 },
     );
-    await expect(vr.locator('option[data-device="52-BT"]').textContent()).resolves.toContain(
-      ': closed',
-    );
+    await expect
+      .poll(() => vr.locator('option[data-device="52-BT"]').textContent(), { timeout: 10_000 })
+      .toContain(': closed');
     await vr.waitForFunction(
       () => window.switchyardDiagnostics?.indicatorColor('52-BT') === '#e3261c',
       null,
@@ -217,16 +229,18 @@ describe('desktop', () => {
   async function pointAt(id: string): Promise<void> {
     await page.focus('#sim-device-picker');
     await page.keyboard.type(`${id},`);
-    await expect(page.locator('#sim-device-picker').inputValue()).resolves.toBe(id);
+    await expect
+      .poll(() => page.locator('#sim-device-picker').inputValue(), { timeout: 10_000 })
+      .toBe(id);
     await page.waitForTimeout(300);
     await settle();
     const box = await page.locator('.sim-viewport canvas').boundingBox();
     if (box === null) throw new Error('no canvas');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(page.locator('[data-testid=selected-device]').textContent()).resolves.toMatch(
-      new RegExp(`^${id},`),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid=selected-device]').textContent(), { timeout: 10_000 })
+      .toMatch(new RegExp(`^${id},`));
   }
 
   async function press(name: string | RegExp, how: 'mouse' | 'keyboard'): Promise<void> {
@@ -272,9 +286,11 @@ describe('desktop', () => {
       await pointAt(id);
       await press(action, index % 2 ? 'keyboard' : 'mouse');
     }
-    await expect(
-      page.evaluate(() => window.switchyardDiagnostics?.indicatorColor('52-T1L')),
-    ).resolves.toBe('#1fb344');
+    await expect
+      .poll(() => page.evaluate(() => window.switchyardDiagnostics?.indicatorColor('52-T1L')), {
+        timeout: 10_000,
+      })
+      .toBe('#1fb344');
     for (const id of ['52-H1', '89-T1H', '52-T1L', '89-T1L']) {
       await pointAt(id);
       await press(`Lock ${id}`, 'mouse');
@@ -294,30 +310,38 @@ describe('desktop', () => {
     await pointAt('52-T1L');
     await press('Apply portable grounds on 52-T1L bus side', 'keyboard');
     await press(/Hand over to the crew/, 'mouse');
-    await expect(page.locator('[data-testid=current-step]').textContent()).resolves.toContain(
-      'Every step is done',
-    );
+    await expect
+      .poll(() => page.locator('[data-testid=current-step]').textContent(), { timeout: 10_000 })
+      .toContain('Every step is done');
     await goTo('transformers');
     await page
       .locator('.sim-viewport')
       .screenshot({ path: 'screenshots/sims-yard-t1-isolated.png' });
-    await expect(
-      page.evaluate(() => window.switchyardDiagnostics?.bladeAngle('57-T1H')),
-    ).resolves.toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => window.switchyardDiagnostics?.bladeAngle('57-T1H')), {
+        timeout: 10_000,
+      })
+      .toBe(0);
 
     await press('Finish and submit', 'keyboard');
     const result = page.locator('[data-testid=sim-verified-result]');
     await result.waitFor({ timeout: 30_000 });
-    await expect(result.getAttribute('data-passed')).resolves.toBe('true');
-    await expect(result.locator('.sim-verdict').textContent()).resolves.toContain(
-      '100 of 100 points',
-    );
+    await expect.poll(() => result.getAttribute('data-passed'), { timeout: 10_000 }).toBe('true');
+    await expect
+      .poll(() => result.locator('.sim-verdict').textContent(), { timeout: 10_000 })
+      .toContain('100 of 100 points');
     await expectAccessible();
 
     await page.goto(`${server.url}/sims`);
-    await expect(
-      page.locator(`.sim-card[data-scenario=${SCENARIO}] [data-testid=best-result]`).textContent(),
-    ).resolves.toContain('passed, 100 of 100');
+    await expect
+      .poll(
+        () =>
+          page
+            .locator(`.sim-card[data-scenario=${SCENARIO}] [data-testid=best-result]`)
+            .textContent(),
+        { timeout: 10_000 },
+      )
+      .toContain('passed, 100 of 100');
   }, 300_000);
 });
 
@@ -347,14 +371,18 @@ describe('2D mode', () => {
     }
     await page.waitForTimeout(950);
     await page.keyboard.type(id);
-    await expect(
-      page.evaluate(() => document.activeElement?.getAttribute('data-device')),
-    ).resolves.toBe(id);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-device')), {
+        timeout: 10_000,
+      })
+      .toBe(id);
     await page.keyboard.press('Enter');
-    await expect(page.locator('#sim-actions-heading').textContent()).resolves.toBe(id);
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
-      'sim-actions-heading',
-    );
+    await expect
+      .poll(() => page.locator('#sim-actions-heading').textContent(), { timeout: 10_000 })
+      .toBe(id);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 })
+      .toBe('sim-actions-heading');
   }
 
   test('completes the T1 isolation with the keyboard alone; the page has no accessibility violations', async () => {
@@ -362,21 +390,27 @@ describe('2D mode', () => {
     await page.waitForSelector('svg.sld [role=button]');
     await expectAccessible();
     const entry = page.locator('svg.sld [role=button][tabindex="0"]').first();
-    await expect(entry.getAttribute('aria-label')).resolves.toMatch(/^[\w-]+, .+/);
+    await expect
+      .poll(() => entry.getAttribute('aria-label'), { timeout: 10_000 })
+      .toMatch(/^[\w-]+, .+/);
     // Into the diagram with Tab only.
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
       if (await page.evaluate(() => document.activeElement?.closest('svg.sld') !== null)) break;
     }
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe(
-      'button',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')), {
+        timeout: 10_000,
+      })
+      .toBe('button');
 
     const first = await page.evaluate(() => document.activeElement?.getAttribute('data-device'));
     await page.keyboard.press('ArrowRight');
-    await expect(
-      page.evaluate(() => document.activeElement?.getAttribute('data-device')),
-    ).resolves.not.toBe(first);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-device')), {
+        timeout: 10_000,
+      })
+      .not.toBe(first);
 
     const steps: [string, string[]][] = [
       ['52-BT', ['Close 52-BT']],
@@ -420,20 +454,83 @@ describe('2D mode', () => {
     await tabTo('Apply portable grounds on 52-T1L bus side');
     await page.focus('#sim-actions-heading');
     await tabTo(/^Hand over to the crew/);
-    await expect(page.locator('[data-testid=current-step]').textContent()).resolves.toContain(
-      'Every step is done',
-    );
-    await expect(page.locator('[data-testid=sim-announcer]').textContent()).resolves.toContain(
-      'Step 12 done',
-    );
-    await expect(
-      page.locator('svg.sld [data-device="57-T1L"]').getAttribute('aria-label'),
-    ).resolves.toBe('57-T1L, T1 13.8 kV earthing switch: closed, earthed');
+    await expect
+      .poll(() => page.locator('[data-testid=current-step]').textContent(), { timeout: 10_000 })
+      .toContain('Every step is done');
+    await expect
+      .poll(() => page.locator('[data-testid=sim-announcer]').textContent(), { timeout: 10_000 })
+      .toContain('Step 12 done');
+    await expect
+      .poll(() => page.locator('svg.sld [data-device="57-T1L"]').getAttribute('aria-label'), {
+        timeout: 10_000,
+      })
+      .toBe('57-T1L, T1 13.8 kV earthing switch: closed, earthed');
     await tabTo('Finish and submit');
     const result = page.locator('[data-testid=sim-verified-result]');
     await result.waitFor({ timeout: 30_000 });
-    await expect(result.getAttribute('data-passed')).resolves.toBe('true');
-    await saveScreenshot(page, 'sims-2d-mode');
+    await expect.poll(() => result.getAttribute('data-passed'), { timeout: 10_000 }).toBe('true');
+    await page.locator('.sim-2d-diagrams').screenshot({ path: 'screenshots/sims-2d-mode.png' });
     await expectAccessible();
   }, 240_000);
+
+  test('opening a disconnector under load flashes an arc, raises the alarm, ends the attempt, and the verified result explains it', async () => {
+    await page.goto(`${server.url}/sims/${SCENARIO}/2d`);
+    await page.click('svg.sld [data-device="89-T1H"]');
+    await page.getByRole('button', { name: 'Open 89-T1H', exact: true }).click();
+    await expect
+      .poll(() => page.locator('[data-testid=sim-alarm]').textContent(), { timeout: 10_000 })
+      .toContain('Arc flash at 89-T1H');
+    await expect
+      .poll(() => page.locator('.sim-flash.flash-arc-flash').count(), { timeout: 10_000 })
+      .toBe(1);
+    const result = page.locator('[data-testid=sim-verified-result]');
+    await result.waitFor({ timeout: 30_000 });
+    await expect.poll(() => result.getAttribute('data-passed'), { timeout: 10_000 }).toBe('false');
+    await expect
+      .poll(() => result.locator('h3').first().textContent(), { timeout: 10_000 })
+      .toBe('Critical events');
+    await expect
+      .poll(() => result.textContent(), { timeout: 10_000 })
+      .toContain('Arc flash at 89-T1H');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Open 89-T1L', exact: true }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(0);
+    await expectAccessible();
+  });
+
+  test('an attempt finished offline waits in IndexedDB and is verified when the browser is back online', async () => {
+    await page.goto(`${server.url}/sims/${SCENARIO}/2d`);
+    await page.click('svg.sld [data-device="52-BT"]');
+    await page.getByRole('button', { name: 'Close 52-BT', exact: true }).click();
+    await browser.context.setOffline(true);
+    await page.getByRole('button', { name: 'Finish and submit' }).click();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=sim-submission]')
+        ?.textContent?.includes('You are offline'),
+    );
+    const queued = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('switchyard-sim-attempts');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('outbox').objectStore('outbox').count();
+              count.onsuccess = () => {
+                resolve(count.result);
+                open.result.close();
+              };
+            };
+          }),
+      );
+    await expect.poll(() => queued(), { timeout: 10_000 }).toBe(1);
+    await browser.context.setOffline(false);
+    const result = page.locator('[data-testid=sim-verified-result]');
+    await result.waitFor({ timeout: 30_000 });
+    await expect.poll(() => result.getAttribute('data-passed'), { timeout: 10_000 }).toBe('false');
+    await expect.poll(() => queued(), { timeout: 10_000 }).toBe(0);
+  });
 });

@@ -12,7 +12,7 @@ export function EventLog({ store, limit = 12 }: { store: AttemptStore; limit?: n
   const recent = events.slice(-limit).reverse();
   const latest = events.at(-1);
   const latestBatch =
-    latest === undefined ? [] : events.filter((e) => e.at === latest.at && e.seq > latest.seq - 6);
+    latest === undefined ? [] : events.filter((e) => e.actionIndex === latest.actionIndex);
   const alarm = [...latestBatch].reverse().find((e) => e.severity === 'critical');
   return (
     <section className="sim-log" aria-labelledby="sim-log-heading">
@@ -48,6 +48,15 @@ export function EventLog({ store, limit = 12 }: { store: AttemptStore; limit?: n
               event.code.startsWith('identified') ||
               event.code.startsWith('port') ? (
                 <span className="sim-event-why"> {event.explanation}</span>
+              ) : null}
+              {typeof event.data?.['lesson'] === 'string' ? (
+                <>
+                  {' '}
+                  <a href={event.data['lesson']}>
+                    Read the lesson
+                    {typeof event.data['title'] === 'string' ? `: ${event.data['title']}` : ''}
+                  </a>
+                </>
               ) : null}
             </li>
           ))}

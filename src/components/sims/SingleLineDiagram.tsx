@@ -145,8 +145,9 @@ function itemFor(view: DeviceView, sim: SimState): DiagramItem {
           <SldSymbol view={view} />
         </g>
         <text
-          x={view.sld.x + (isHorizontal ? -12 : 14)}
-          y={view.sld.y + (isHorizontal ? -16 : 4)}
+          x={view.sld.x + (isHorizontal ? 0 : 14)}
+          y={view.sld.y + (isHorizontal ? (view.type === 'circuit-breaker' ? 28 : -16) : 4)}
+          textAnchor={isHorizontal ? 'middle' : 'start'}
           className={`sld-label${sim.energization[view.connections[0] ?? ''] === 'live' ? '' : ' is-dim'}`}
         >
           {view.id}

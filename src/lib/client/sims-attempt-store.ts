@@ -13,6 +13,8 @@ export interface LoggedEvent extends SimEvent {
   readonly seq: number;
   /** Milliseconds since the attempt started. */
   readonly at: number;
+  /** Index in the action log of the action that caused it. */
+  readonly actionIndex: number;
 }
 
 /** Where the attempt's upload stands. */
@@ -95,7 +97,8 @@ export function createAttemptStore(
         if (state.phase !== 'running') return [];
         const at = Math.max(0, Math.round(now() - state.startedMs), state.log.at(-1)?.at ?? 0);
         const result = step(state.sim, action);
-        const logged = result.events.map((event) => ({ ...event, seq: ++seq, at }));
+        const actionIndex = state.log.length;
+        const logged = result.events.map((event) => ({ ...event, seq: ++seq, at, actionIndex }));
         const isCritical = logged.some((event) => critical.has(event.code));
         set({
           sim: result.state,

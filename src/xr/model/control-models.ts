@@ -34,9 +34,9 @@ export function buildControlHouse(b: PartBuilder, area: Substation['controlHouse
     COLORS.tankDark,
   );
   b.box(area.x, h + 0.12, area.z, area.width + 0.6, 0.24, area.depth + 0.6, COLORS.roof);
-  b.glow(area.x, h - 0.01, area.z, area.width - 0.1, 0.02, area.depth - 0.1, 0x8e918c);
+  b.glow(area.x, h - 0.04, area.z, area.width - 0.1, 0.02, area.depth - 0.1, 0xb9b8b2);
   for (const x of [area.x - 1.6, area.x + 1.6]) {
-    for (let z = z0 + 2; z < z1 - 1; z += 3) b.glow(x, h - 0.03, z, 1.2, 0.04, 0.2, COLORS.lamp);
+    for (let z = z0 + 2; z < z1 - 1; z += 3) b.glow(x, h - 0.08, z, 1.2, 0.04, 0.2, COLORS.lamp);
   }
   b.box(area.x, TRAY_Y + 0.05, area.z, 0.45, 0.08, area.depth - 0.6, COLORS.steel);
   // Station battery on its rack in the south-east corner.
@@ -69,11 +69,17 @@ export function buildRelayPanel(b: PartBuilder): void {
   b.glow(0, 2.0, 0.305, 0.36, 0.06, 0.01, COLORS.lamp);
 }
 
-/** An open 19-inch rack from the floor to 2.1 m, centred on the device. */
-function rack(b: PartBuilder): void {
+/** An open 19-inch rack from the floor to 2.1 m, centred on the device, with a patch panel and power strip. */
+function rack(b: PartBuilder, deviceY: number): void {
   for (const x of [-0.27, 0.27])
     for (const z of [-0.3, 0.3]) b.box(x, 1.05, z, 0.04, 2.1, 0.04, COLORS.rack);
   for (const y of [0.05, 2.08]) b.box(0, y, 0, 0.6, 0.06, 0.66, COLORS.rack);
+  const panelY = deviceY + 0.16;
+  b.box(0, panelY, 0.14, 0.48, 0.045, 0.04, COLORS.rackDevice);
+  for (let i = 0; i < 12; i++)
+    b.box(-0.2 + i * 0.036, panelY, 0.162, 0.02, 0.02, 0.006, COLORS.fan);
+  b.box(-0.24, 0.75, -0.28, 0.05, 1.2, 0.05, COLORS.darkSteel);
+  b.glow(-0.24, 1.3, -0.252, 0.012, 0.012, 0.004, COLORS.ledAmber);
 }
 
 /** Position of a station-switch port on its front, in the device frame. */
@@ -107,7 +113,7 @@ export function buildNetworkDevice(
     b.rod([-0.05, y, 0], [-0.2, 0.05, 0.1], 0.01, COLORS.cable);
     return;
   }
-  rack(b);
+  rack(b, y);
   if (device.type === 'station-switch') {
     b.box(0, y, 0, 0.48, 0.09, 0.3, COLORS.rackDevice);
     for (const port of device.ports ?? []) {
