@@ -37,6 +37,13 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`switchyard: ${parsed.message}`);
     return 1;
   }
+  // Copying a database file only makes sense for a local file; say so before trying to connect.
+  if (name === 'backup' && !parsed.config.DATABASE_URL.startsWith('file:')) {
+    console.error(
+      "switchyard backup: backup copies a local database file; DATABASE_URL points to a libSQL server, so use that server's own backups",
+    );
+    return 1;
+  }
   let db: Database | undefined;
   try {
     db = await openDatabase({
