@@ -41,7 +41,7 @@ export async function signInOverHttp(
 export function postForm(
   url: string,
   fields: Record<string, string>,
-  options: { cookie?: string; origin?: string } = {},
+  options: { cookie?: string | undefined; origin?: string | undefined } = {},
 ): Promise<Response> {
   return fetch(url, {
     method: 'POST',
