@@ -26,16 +26,16 @@ export function isNetworkDevice(device: Device): boolean {
 }
 
 /**
- * The device nearest to `from` in a direction (arrow-key navigation on a diagram), weighing
- * sideways offset twice as much as distance; null when nothing lies that way.
+ * The device nearest to `from` in a direction (arrow-key navigation on a diagram): items within a
+ * cone of that direction first, weighing sideways offset twice as much as distance; items that lie
+ * only slightly that way are the fallback. Null when nothing lies that way.
  */
 export function nearestInDirection(
   from: Point,
   candidates: readonly { id: string; at: Point }[],
   direction: 'up' | 'down' | 'left' | 'right',
 ): string | null {
-  let best: string | null = null;
-  let bestScore = Number.POSITIVE_INFINITY;
+  let best: { id: string; score: number; isInCone: boolean } | null = null;
   for (const candidate of candidates) {
     const dx = candidate.at.x - from.x;
     const dy = candidate.at.y - from.y;
@@ -43,11 +43,15 @@ export function nearestInDirection(
       direction === 'left' ? -dx : direction === 'right' ? dx : direction === 'up' ? -dy : dy;
     const across = direction === 'left' || direction === 'right' ? Math.abs(dy) : Math.abs(dx);
     if (along <= 0.5) continue;
+    const isInCone = along >= across * 0.5;
     const score = along + 2 * across;
-    if (score < bestScore) {
-      bestScore = score;
-      best = candidate.id;
+    if (
+      best === null ||
+      (isInCone && !best.isInCone) ||
+      (isInCone === best.isInCone && score < best.score)
+    ) {
+      best = { id: candidate.id, score, isInCone };
     }
   }
-  return best;
+  return best?.id ?? null;
 }
