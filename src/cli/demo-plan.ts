@@ -1,3 +1,9 @@
+import { addCalendarMonths } from '../lib/assignments/status.ts';
+import { parseItemKey, type ItemCatalog } from '../lib/server/assignments/item-catalog.ts';
+import type { Outcome } from './demo-record.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
 /** What each demo team is assigned, and how its fifteen learners stand on it, so every dashboard tells a story. */
 
 /** How a learner stands on an item: done lately, done long ago (expiring or expired), started, or not. */
@@ -105,3 +111,56 @@ export const CROSS_SKILL_COURSES = {
   ],
   it: ['substation-fundamentals', 'distribution-grid-basics', 'der-and-inverters'],
 } as const;
+
+/** When a learner did the work for a story, relative to now (expiring and expired need a recurrence). */
+export function outcomeOf(
+  story: Story,
+  now: number,
+  recurrence: number | undefined,
+  random: () => number,
+): Outcome {
+  const days = (low: number, high: number) => (low + random() * (high - low)) * DAY;
+  if (story === 'started') return { kind: 'started', startAt: now - days(2, 90) };
+  let completeAt = now - days(3, 170);
+  if (recurrence && story === 'expiring')
+    completeAt = addCalendarMonths(now, -recurrence) + days(4, 26);
+  if (recurrence && story === 'expired')
+    completeAt = addCalendarMonths(now, -recurrence) - days(10, 60);
+  return { kind: 'completed', startAt: completeAt - days(1, 20), completeAt };
+}
+
+/** A Fisher-Yates shuffle driven by the seeded random source. */
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    [copy[index], copy[other]] = [copy[other]!, copy[index]!];
+  }
+  return copy;
+}
+
+/** The work a learner did: what to generate per course and scenario (first plan wins). */
+export type Work = Map<string, { type: 'course' | 'scenario'; outcome: Outcome }>;
+
+export function planWork(work: Work, catalog: ItemCatalog, key: string, outcome: Outcome): void {
+  const parsed = parseItemKey(key);
+  if (!parsed) return;
+  if (parsed.type !== 'track') {
+    if (!work.has(key)) work.set(key, { type: parsed.type, outcome });
+    return;
+  }
+  const courses = catalog.tracks.find((track) => track.slug === parsed.id)?.courses ?? [];
+  courses.forEach((course, index) => {
+    const partial: Outcome =
+      outcome.kind === 'completed' || index === 0
+        ? {
+            kind: 'completed',
+            startAt: outcome.startAt,
+            completeAt: outcome.startAt + (index + 2) * 3 * DAY,
+          }
+        : { kind: 'started', startAt: outcome.startAt + 4 * DAY };
+    if (outcome.kind === 'started' && index > 1) return;
+    const courseKey = `course:${course.slug}`;
+    if (!work.has(courseKey)) work.set(courseKey, { type: 'course', outcome: partial });
+  });
+}

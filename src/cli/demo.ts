@@ -1,8 +1,8 @@
 import { inArray } from 'drizzle-orm';
 import { assignments, certificates, teams, users } from '../../db/schema.ts';
-import { addCalendarMonths, addDays, calendarDate } from '../lib/assignments/status.ts';
+import { addDays, calendarDate } from '../lib/assignments/status.ts';
 import { loadItemCatalog } from '../lib/server/assignments/content-catalog.ts';
-import { parseItemKey, type ItemCatalog } from '../lib/server/assignments/item-catalog.ts';
+import { parseItemKey } from '../lib/server/assignments/item-catalog.ts';
 import { checkPasswordPolicy, hashPassword } from '../lib/server/auth/password.ts';
 import { addMonths, generateCertificateCode } from '../lib/server/certificates/certificate.ts';
 import { now as clockNow } from '../lib/server/clock.ts';
@@ -13,13 +13,20 @@ import { addManager, addMember, createTeam } from '../lib/server/teams/team.ts';
 import type { Command } from './commands.ts';
 import { readCourseOutline, type CourseOutline } from './demo-content.ts';
 import { DEMO_TEAMS, demoEmail } from './demo-people.ts';
-import { CROSS_SKILL_COURSES, DEMO_PLAN, type Story } from './demo-plan.ts';
+import {
+  CROSS_SKILL_COURSES,
+  DEMO_PLAN,
+  outcomeOf,
+  planWork,
+  shuffle,
+  type Story,
+  type Work,
+} from './demo-plan.ts';
 import {
   courseActivity,
   scenarioActivity,
   seededRandom,
   type GeneratedActivity,
-  type Outcome,
 } from './demo-record.ts';
 import { CliError } from './errors.ts';
 
@@ -41,54 +48,11 @@ function demoPassword(): string {
   return `${pick()}-${pick()}-${pick()}-${pick()}-${10 + (crypto.getRandomValues(new Uint8Array(1))[0]! % 90)}`;
 }
 
-/** When a learner did the work for a story, relative to now (expiring and expired need a recurrence). */
-function outcomeOf(
-  story: Story,
-  now: number,
-  recurrence: number | undefined,
-  random: () => number,
-): Outcome {
-  const days = (low: number, high: number) => (low + random() * (high - low)) * DAY;
-  if (story === 'started') return { kind: 'started', startAt: now - days(2, 90) };
-  let completeAt = now - days(3, 170);
-  if (recurrence && story === 'expiring')
-    completeAt = addCalendarMonths(now, -recurrence) + days(4, 26);
-  if (recurrence && story === 'expired')
-    completeAt = addCalendarMonths(now, -recurrence) - days(10, 60);
-  return { kind: 'completed', startAt: completeAt - days(1, 20), completeAt };
-}
-
 interface Person {
   id: string;
   name: string;
   email: string;
   title: string;
-}
-
-/** The work a learner did: what to generate per course and scenario (first plan wins). */
-type Work = Map<string, { type: 'course' | 'scenario'; outcome: Outcome }>;
-
-function planWork(work: Work, catalog: ItemCatalog, key: string, outcome: Outcome): void {
-  const parsed = parseItemKey(key);
-  if (!parsed) return;
-  if (parsed.type !== 'track') {
-    if (!work.has(key)) work.set(key, { type: parsed.type, outcome });
-    return;
-  }
-  const courses = catalog.tracks.find((track) => track.slug === parsed.id)?.courses ?? [];
-  courses.forEach((course, index) => {
-    const partial: Outcome =
-      outcome.kind === 'completed' || index === 0
-        ? {
-            kind: 'completed',
-            startAt: outcome.startAt,
-            completeAt: outcome.startAt + (index + 2) * 3 * DAY,
-          }
-        : { kind: 'started', startAt: outcome.startAt + 4 * DAY };
-    if (outcome.kind === 'started' && index > 1) return;
-    const courseKey = `course:${course.slug}`;
-    if (!work.has(courseKey)) work.set(courseKey, { type: 'course', outcome: partial });
-  });
 }
 
 /** `switchyard demo`: loads the demo utility, or refuses when it is already there. */
@@ -193,7 +157,7 @@ export const demo: Command = async ({ db, config, print }) => {
         archivedAt: null,
       });
       assignmentCount += 1;
-      const targets = assignee ? [assignee] : [...members].sort(() => random() - 0.5);
+      const targets = assignee ? [assignee] : shuffle(members, random);
       const stories = (Object.entries(plan.mix) as [Story, number][]).flatMap(([story, count]) =>
         Array.from({ length: count }, () => story),
       );

@@ -119,7 +119,7 @@ describe('who may see a team', () => {
         assignee: 'team',
         dueDate: '2030-01-31',
       },
-      { cookie: cookies['north'], origin: server.url },
+      { cookie: cookies['north'] ?? '', origin: server.url },
     );
     expect(response.status).toBe(403);
     const page = await (await get('/manage/teams/south-crew', 'south')).text();
@@ -150,7 +150,7 @@ describe('assigning and exporting over HTTP', () => {
         recurrenceMonths: '15',
         note: 'Before control-room access',
       },
-      { cookie: cookies['north'], origin: server.url },
+      { cookie: cookies['north'] ?? '', origin: server.url },
     );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/manage/teams/north-crew?notice=assigned');
@@ -208,7 +208,7 @@ describe('assigning and exporting over HTTP', () => {
         dueDate: '2030-02-30',
         note: 'kept',
       },
-      { cookie: cookies['north'], origin: server.url },
+      { cookie: cookies['north'] ?? '', origin: server.url },
     );
     expect(response.status).toBe(400);
     const html = await response.text();

@@ -76,7 +76,11 @@ export async function createAssignment(
   catalog: ItemCatalog,
 ): Promise<CreateAssignmentResult> {
   const [replay] = await db.select().from(assignments).where(eq(assignments.id, input.requestId));
-  if (replay) return { ok: true, assignment: replay, isNew: false };
+  if (replay) {
+    return replay.createdBy === actor.id && (replay.teamId === team.id || replay.userId !== null)
+      ? { ok: true, assignment: replay, isNew: false }
+      : { ok: false, message: 'Reload the page and submit the form again.' };
+  }
   const { type, id } = input.item;
   if (!itemExists(catalog, type, id))
     return { ok: false, message: 'That item is not in the catalogue.' };
@@ -151,6 +155,22 @@ export interface TeamAssignment extends AssignmentRow {
   createdByName: string;
 }
 
+/** Names the item, the assignee and the assigner of assignments, by due date then title. */
+export function describeAssignments(
+  rows: AssignmentRow[],
+  catalog: ItemCatalog,
+  names: ReadonlyMap<string, string>,
+): TeamAssignment[] {
+  return rows
+    .map((row) => ({
+      ...row,
+      ...describeItem(catalog, row.itemType, row.itemId),
+      assigneeName: row.userId ? (names.get(row.userId) ?? 'Former member') : 'Whole team',
+      createdByName: names.get(row.createdBy) ?? 'Former manager',
+    }))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
+}
+
 /** The team's active assignments and those of its members, by due date. */
 export async function listTeamAssignments(
   db: Database,
@@ -178,13 +198,5 @@ export async function listTeamAssignments(
         .from(users)
         .where(inArray(users.id, peopleIds))
     : [];
-  const names = new Map(people.map((person) => [person.id, person.name]));
-  return rows
-    .map((row) => ({
-      ...row,
-      ...describeItem(catalog, row.itemType, row.itemId),
-      assigneeName: row.userId ? (names.get(row.userId) ?? 'Former member') : 'Whole team',
-      createdByName: names.get(row.createdBy) ?? 'Former manager',
-    }))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
+  return describeAssignments(rows, catalog, new Map(people.map((p) => [p.id, p.name])));
 }

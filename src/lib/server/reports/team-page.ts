@@ -1,12 +1,11 @@
 import type { Database } from '../../../../db/client.ts';
 import {
   catalogActivityIds,
-  describeItem,
   listAssignableItems,
   type ItemCatalog,
   type ResolvedItem,
 } from '../assignments/item-catalog.ts';
-import type { AssignmentRow } from '../assignments/assignment.ts';
+import { describeAssignments, type TeamAssignment } from '../assignments/assignment.ts';
 import type { TeamRow } from '../teams/team.ts';
 import { completionTrend, type MonthCount } from './completion-trend.ts';
 import { crossSkillCoverage, domainActivities, type CoverageGroup } from './cross-skill.ts';
@@ -20,15 +19,6 @@ import { viewMatrix, type MatrixQuery, type MatrixView } from './matrix-view.ts'
 import { addCertificates, loadTeamMatrix, loadTeamSummaries } from './team-report.ts';
 import type { MemberRecord } from './team-records.ts';
 
-/** An active assignment as the team page lists it. */
-export interface ListedAssignment extends AssignmentRow {
-  title: string;
-  href: string;
-  /** "Whole team" or the person's name. */
-  assigneeName: string;
-  createdByName: string;
-}
-
 /** Everything the team page shows. */
 export interface TeamPage {
   team: TeamRow;
@@ -36,7 +26,7 @@ export interface TeamPage {
   matrix: TeamMatrix;
   view: MatrixView;
   summary: MatrixSummary;
-  assignments: ListedAssignment[];
+  assignments: TeamAssignment[];
   assignable: ResolvedItem[];
   trend: MonthCount[];
   coverage: CoverageGroup[];
@@ -72,15 +62,8 @@ export async function loadTeamPage(
   await addCertificates(db, matrix, view.pageRows);
   const trend = await completionTrend(db, [team.id], everyActivity, context);
   const names = await namesOf(db, [...new Set(records.assignments.map((row) => row.createdBy))]);
-  const people = new Map(records.members.map((member) => [member.id, member.displayName]));
-  const assignments = records.assignments
-    .map((row) => ({
-      ...row,
-      ...describeItem(catalog, row.itemType, row.itemId),
-      assigneeName: row.userId ? (people.get(row.userId) ?? 'Former member') : 'Whole team',
-      createdByName: names.get(row.createdBy) ?? 'Former manager',
-    }))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
+  for (const member of records.members) names.set(member.id, member.displayName);
+  const assignments = describeAssignments(records.assignments, catalog, names);
   return {
     team,
     members: records.members,

@@ -165,6 +165,9 @@ function readCertificates(result: ResultSet): TeamRecords['certificates'] {
   return byUser;
 }
 
+const ASSIGNMENT_COLUMNS = `a.id, a.item_type, a.item_id, a.team_id, a.user_id, a.due_date,
+  a.recurrence_months, a.note, a.created_by, a.created_at`;
+
 /** The members of the teams, found through the team_members primary key (team first). */
 const memberIdsOf = (teams: string) =>
   ({
@@ -220,10 +223,12 @@ export async function loadTeamRecords(
         args: [teams],
       },
       {
-        sql: `SELECT id, item_type, item_id, team_id, user_id, due_date, recurrence_months, note,
-            created_by, created_at
-          FROM assignments WHERE archived_at IS NULL
-            AND (team_id IN (SELECT value FROM json_each(?)) OR user_id IN (${members.sql}))`,
+        // Two lookups through assignments_team_idx and assignments_user_idx (an OR would scan).
+        sql: `SELECT ${ASSIGNMENT_COLUMNS} FROM json_each(?) t CROSS JOIN assignments a ON a.team_id = t.value
+            WHERE a.archived_at IS NULL
+          UNION ALL
+          SELECT ${ASSIGNMENT_COLUMNS} FROM (${members.sql}) m CROSS JOIN assignments a ON a.user_id = m.user_id
+            WHERE a.archived_at IS NULL AND +a.team_id IS NULL`,
         args: [teams, ...members.args],
       },
     ],
