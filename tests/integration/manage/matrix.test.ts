@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
+import { users } from '../../../db/schema.ts';
 import { activityIds } from '../../../src/lib/courses/activity-ids.ts';
 import {
   NewAssignmentSchema,
@@ -257,5 +259,21 @@ describe('loadTranscript', () => {
     ]);
     expect(benTranscript?.assignments.map((entry) => entry.status.code)).toContain('overdue');
     expect(await loadTranscript(db, crypto.randomUUID(), catalog, context)).toBeNull();
+  });
+});
+
+describe('disabled accounts', () => {
+  test('are left out of the matrix and its figures', async () => {
+    await db.update(users).set({ isDisabled: true }).where(eq(users.id, chloe.id));
+    try {
+      const { matrix } = await loadTeamMatrix(db, team.id, catalog, context);
+      expect(matrix.rows.map((row) => row.learner.displayName)).toEqual([
+        'Ana Ortiz',
+        'Ben Okafor',
+      ]);
+      expect(summarizeMatrix(matrix).learners).toBe(2);
+    } finally {
+      await db.update(users).set({ isDisabled: false }).where(eq(users.id, chloe.id));
+    }
   });
 });

@@ -37,7 +37,7 @@ export interface CertificateRecord {
 }
 
 export interface TeamRecords {
-  /** Members of the teams (each once), by name. */
+  /** Members of the teams (each once), by name; disabled accounts are left out. */
   members: MemberRecord[];
   /** Active assignments of the teams and of their members. */
   assignments: AssignmentRow[];
@@ -195,7 +195,7 @@ function completionsSql(
     sql: `SELECT u.id, (SELECT group_concat(substr(c.activity_id, ?) || '${FIELD}' || c.status || '${FIELD}'
           || ifnull(c.best_score, '') || '${FIELD}' || ifnull(c.last_completed_at, '')${evidence}, '${ROW}')
         FROM completions c WHERE c.user_id = u.id AND +c.activity_id IN (SELECT value FROM json_each(?)))
-      FROM users u WHERE u.id IN (${members.sql})`,
+      FROM users u WHERE u.id IN (${members.sql}) AND u.is_disabled = 0`,
     args: [prefixLength + 1, JSON.stringify(activityIds), ...members.args],
   };
 }
@@ -219,7 +219,7 @@ export async function loadTeamRecords(
       {
         sql: `SELECT tm.team_id, u.id, u.display_name, u.email, u.department, u.job_title, u.is_demo
           FROM json_each(?) t CROSS JOIN team_members tm ON tm.team_id = t.value
-          JOIN users u ON u.id = tm.user_id`,
+          JOIN users u ON u.id = tm.user_id WHERE u.is_disabled = 0`,
         args: [teams],
       },
       {
