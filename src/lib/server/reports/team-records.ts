@@ -105,6 +105,22 @@ function readAssignments(result: ResultSet): AssignmentRow[] {
 const numberAt = (text: string, from: number, to: number): number | null =>
   to > from ? Number(text.slice(from, to)) : null;
 
+/** A whole number written in decimal digits (a time in ms), read without making a substring. */
+function integerAt(text: string, from: number, to: number): number | null {
+  if (to <= from) return null;
+  let value = 0;
+  for (let index = from; index < to; index += 1) value = value * 10 + text.charCodeAt(index) - 48;
+  return value;
+}
+
+/** The status words, shared rather than cut out of the packed string. */
+const STATUS_BY_INITIAL: Record<string, CompletionRecord['status']> = {
+  a: 'attempted',
+  c: 'completed',
+  p: 'passed',
+  f: 'failed',
+};
+
 /** Splits the packed completion rows of each learner (see completionsSql). */
 function readCompletions(
   result: ResultSet | undefined,
@@ -128,10 +144,10 @@ function readCompletions(
       const short = packed.slice(start, f1);
       const activityId = fullIds.get(short) ?? short;
       const record: CompletionRecord = {
-        status: packed.slice(f1 + 1, f2) as CompletionRecord['status'],
+        status: STATUS_BY_INITIAL[packed.charAt(f1 + 1)] ?? 'attempted',
         bestScore: numberAt(packed, f2 + 1, f3),
-        lastCompletedAt: numberAt(packed, f3 + 1, f4),
-        firstCompletedAt: withEvidence ? numberAt(packed, f4 + 1, f5) : null,
+        lastCompletedAt: integerAt(packed, f3 + 1, f4),
+        firstCompletedAt: withEvidence ? integerAt(packed, f4 + 1, f5) : null,
         lastStatementId: withEvidence && end > f5 + 1 ? packed.slice(f5 + 1, end) : null,
       };
       const existing = map.get(activityId);
@@ -192,7 +208,7 @@ function completionsSql(
     ? ` || '${FIELD}' || ifnull(c.first_completed_at, '') || '${FIELD}' || ifnull(c.last_statement_id, '')`
     : '';
   return {
-    sql: `SELECT u.id, (SELECT group_concat(substr(c.activity_id, ?) || '${FIELD}' || c.status || '${FIELD}'
+    sql: `SELECT u.id, (SELECT group_concat(substr(c.activity_id, ?) || '${FIELD}' || substr(c.status, 1, 1) || '${FIELD}'
           || ifnull(c.best_score, '') || '${FIELD}' || ifnull(c.last_completed_at, '')${evidence}, '${ROW}')
         FROM completions c WHERE c.user_id = u.id AND +c.activity_id IN (SELECT value FROM json_each(?)))
       FROM users u WHERE u.id IN (${members.sql}) AND u.is_disabled = 0`,
