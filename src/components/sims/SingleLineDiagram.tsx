@@ -67,15 +67,11 @@ export function SingleLineDiagram({
   const earthMarks = sim.model.nodes
     .filter((node) => nodeState(node.id) === 'earthed' && barExtent(node) === null)
     .map((node) => (
-      <text
+      <path
         key={`e-${node.id}`}
-        x={node.sld.x - 22}
-        y={node.sld.y + 4}
         className="sld-earth-mark"
-        aria-hidden="true"
-      >
-        ⏚
-      </text>
+        d={`M ${node.sld.x - 22} ${node.sld.y - 6} v 6 m -7 0 h 14 m -11 4 h 8 m -5 4 h 2`}
+      />
     ));
   const grounds = sim.grounds.map((nodeId) => {
     const index = sim.model.nodeIndex.get(nodeId);

@@ -20,6 +20,8 @@ export interface SceneDiagnostics {
   isSettled(): boolean;
   /** Whether a WebXR session is presenting. */
   isPresenting(): boolean;
+  /** Renders now and returns the frame as a PNG data URL (screenshots of short-lived effects). */
+  snapshot(): string;
 }
 
 declare global {
@@ -53,6 +55,7 @@ export function Diagnostics({
 }) {
   const gl = useThree((state) => state.gl);
   const invalidate = useThree((state) => state.invalidate);
+  const getState = useThree((state) => state.get);
   const frames = useMemo(() => ({ count: 0, waiting: [] as (() => void)[] }), []);
   useFrame(() => {
     frames.count += 1;
@@ -97,10 +100,15 @@ export function Diagnostics({
       }),
       isSettled: () => viewer.glide === null && viewer.held.size === 0,
       isPresenting: () => gl.xr.isPresenting,
+      snapshot: () => {
+        const { scene, camera } = getState();
+        gl.render(scene, camera);
+        return gl.domElement.toDataURL('image/png');
+      },
     };
     return () => {
       delete window.switchyardDiagnostics;
     };
-  }, [gl, invalidate, frames, set, model, viewer, runtime]);
+  }, [gl, invalidate, getState, frames, set, model, viewer, runtime]);
   return null;
 }

@@ -68,7 +68,7 @@ function XrPanel({ attempt, bridge }: { attempt: AttemptStore; bridge: SceneBrid
     return map;
   }, [canvas]);
   const state = useMemo(
-    () => ({ buttons: [] as PanelButton[], showHint: false, placed: false }),
+    () => ({ buttons: [] as PanelButton[], showHint: false, showBriefing: false, placed: false }),
     [],
   );
   useEffect(() => {
@@ -80,6 +80,7 @@ function XrPanel({ attempt, bridge }: { attempt: AttemptStore; bridge: SceneBrid
         showLabels,
         showEnergization,
         showHint: state.showHint,
+        showBriefing: state.showBriefing,
       });
       texture.needsUpdate = true;
     };
@@ -129,7 +130,8 @@ function XrPanel({ attempt, bridge }: { attempt: AttemptStore; bridge: SceneBrid
       else if (command.what === 'colours')
         bridgeState.set({ showEnergization: !bridgeState.showEnergization });
       else {
-        state.showHint = !state.showHint;
+        if (command.what === 'hint') state.showHint = !state.showHint;
+        else state.showBriefing = !state.showBriefing;
         bridgeState.set({});
       }
     }

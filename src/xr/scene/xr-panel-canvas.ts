@@ -12,7 +12,7 @@ export interface PanelButton {
   readonly h: number;
   readonly command:
     | { kind: 'act'; action: SimAction }
-    | { kind: 'toggle'; what: 'labels' | 'colours' | 'hint' }
+    | { kind: 'toggle'; what: 'labels' | 'colours' | 'hint' | 'briefing' }
     | { kind: 'finish' | 'exit' };
 }
 
@@ -21,6 +21,8 @@ export interface PanelOptions {
   readonly showLabels: boolean;
   readonly showEnergization: boolean;
   readonly showHint: boolean;
+  /** Show the scenario's summary and objectives instead of the actions. */
+  readonly showBriefing: boolean;
 }
 
 function wrap(
@@ -86,6 +88,18 @@ export function drawXrPanel(
     context.font = '28px sans-serif';
     y = wrap(context, `Hint: ${step.hints[0]}`, 32, y + 4, 960, 34, 3);
   }
+  const isRunning = attempt.phase === 'running';
+  if (options.showBriefing) {
+    context.fillStyle = '#cfe2ea';
+    context.font = '30px sans-serif';
+    y = wrap(context, sim.model.scenario.summary, 32, y + 14, 960, 36, 4);
+    context.font = '28px sans-serif';
+    for (const objective of sim.model.scenario.objectives) {
+      y = wrap(context, `• ${objective}`, 32, y + 8, 960, 34, 2);
+    }
+    drawToolbar(context, buttons, options, isRunning);
+    return buttons;
+  }
   const selected = attempt.selected === null ? null : deviceView(sim, attempt.selected);
   context.fillStyle = '#cfe2ea';
   context.font = '30px sans-serif';
@@ -102,7 +116,6 @@ export function drawXrPanel(
     ...(selected ? deviceActions(sim, selected.id).slice(0, 5) : []),
     ...generalActions(sim),
   ].slice(0, 7);
-  const isRunning = attempt.phase === 'running';
   y += 10;
   for (const choice of choices) {
     button(
@@ -135,43 +148,40 @@ export function drawXrPanel(
       780,
     );
   }
-  const row = 920;
-  button(
-    context,
-    buttons,
-    32,
-    row,
-    180,
-    70,
-    options.showLabels ? 'Labels on' : 'Labels off',
-    '#26404d',
-    { kind: 'toggle', what: 'labels' },
-  );
-  button(
-    context,
-    buttons,
-    224,
-    row,
-    180,
-    70,
-    options.showEnergization ? 'Colours on' : 'Colours off',
-    '#26404d',
-    { kind: 'toggle', what: 'colours' },
-  );
-  button(context, buttons, 416, row, 180, 70, 'Hint', '#26404d', { kind: 'toggle', what: 'hint' });
-  button(
-    context,
-    buttons,
-    608,
-    row,
-    180,
-    70,
-    'Finish',
-    isRunning ? '#1b6b34' : '#26404d',
-    isRunning ? { kind: 'finish' } : null,
-  );
-  button(context, buttons, 800, row, 192, 70, 'Exit VR', '#5a2a26', { kind: 'exit' });
+  drawToolbar(context, buttons, options, isRunning);
   return buttons;
+}
+
+/** The bottom row: briefing, labels, colours, hint, finish and exit. */
+function drawToolbar(
+  context: CanvasRenderingContext2D,
+  buttons: PanelButton[],
+  options: PanelOptions,
+  isRunning: boolean,
+): void {
+  const items: [string, string, PanelButton['command'] | null][] = [
+    [
+      options.showBriefing ? 'Actions' : 'Briefing',
+      '#26404d',
+      { kind: 'toggle', what: 'briefing' },
+    ],
+    [
+      options.showLabels ? 'Labels on' : 'Labels off',
+      '#26404d',
+      { kind: 'toggle', what: 'labels' },
+    ],
+    [
+      options.showEnergization ? 'Colours on' : 'Colours off',
+      '#26404d',
+      { kind: 'toggle', what: 'colours' },
+    ],
+    ['Hint', '#26404d', { kind: 'toggle', what: 'hint' }],
+    ['Finish', isRunning ? '#1b6b34' : '#26404d', isRunning ? { kind: 'finish' } : null],
+    ['Exit VR', '#5a2a26', { kind: 'exit' }],
+  ];
+  items.forEach(([label, color, command], i) => {
+    button(context, buttons, 32 + i * 162, 920, 150, 70, label, color, command);
+  });
 }
 
 function button(
@@ -190,7 +200,7 @@ function button(
   context.roundRect(x, y, w, h, 12);
   context.fill();
   context.fillStyle = command === null ? '#6d7f87' : '#ffffff';
-  context.font = '30px sans-serif';
+  context.font = w > 400 ? '30px sans-serif' : '26px sans-serif';
   context.textAlign = w > 400 ? 'left' : 'center';
   context.fillText(label.slice(0, 52), w > 400 ? x + 20 : x + w / 2, y + h / 2 + 10);
   context.textAlign = 'left';
