@@ -88,6 +88,15 @@ try {
       : 'only where immersive VR is supported: the headset layer';
     console.log(`  loaded ${why}: ${kb(gz(url))}`);
   }
+  if (
+    [...initial].some((url) =>
+      (bodies.get(url) ?? '').includes('The provided key is an unsupported'),
+    )
+  ) {
+    console.log(
+      '  WARNING: this is a development build of React (built with NODE_ENV set, e.g. inside vitest); rebuild with --force for production figures',
+    );
+  }
   const emulatorInInitial = [...initial].some((url) =>
     /IWER|@iwer|installDevUI/.test(bodies.get(url) ?? ''),
   );
