@@ -101,3 +101,21 @@ export async function loadOverview(
   );
   return { summaries, trend, coverage: crossSkillCoverage(records.members, records, activities) };
 }
+
+/** Teams per page of the overview: an administrator of a large utility sees them a page at a time. */
+export const TEAMS_PER_PAGE = 25;
+
+/** One page of teams from `?page=N` (a missing or malformed number is the first page). */
+export function pageOfTeams<T>(
+  teams: T[],
+  search: URLSearchParams,
+): { teams: T[]; page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(teams.length / TEAMS_PER_PAGE));
+  const asked = Number(search.get('page') ?? '1');
+  const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pageCount) : 1;
+  return {
+    teams: teams.slice((page - 1) * TEAMS_PER_PAGE, page * TEAMS_PER_PAGE),
+    page,
+    pageCount,
+  };
+}

@@ -11,7 +11,13 @@ import {
   type ReportContext,
   type TeamMatrix,
 } from './matrix.ts';
-import { loadCertificates, loadTeamRecords, type TeamRecords } from './team-records.ts';
+import type { AssignmentRow } from '../assignments/assignment.ts';
+import {
+  loadCertificates,
+  loadTeamRecords,
+  type MemberRecord,
+  type TeamRecords,
+} from './team-records.ts';
 
 /** Options of a team report: evidence columns, everyone's certificates, extra activities (charts). */
 export interface TeamReportOptions {
@@ -67,10 +73,34 @@ export async function loadTeamSummaries(
     recordsScope(context, catalog, extraActivityIds),
   );
   const summaries = new Map(
-    teamIds.map((teamId) => [
+    [...splitByTeam(records, teamIds)].map(([teamId, own]) => [
       teamId,
-      summarizeMatrix(buildTeamMatrix(records, teamId, catalog, context)),
+      summarizeMatrix(buildTeamMatrix(own, teamId, catalog, context)),
     ]),
   );
   return { records, summaries };
+}
+
+/** Each team's share of records read for many teams (members, then the assignments that concern them). */
+function splitByTeam(records: TeamRecords, teamIds: string[]): Map<string, TeamRecords> {
+  const members = new Map(teamIds.map((teamId) => [teamId, [] as MemberRecord[]]));
+  for (const member of records.members) {
+    for (const teamId of member.teamIds) members.get(teamId)?.push(member);
+  }
+  const byTeam = new Map<string, AssignmentRow[]>();
+  const byUser = new Map<string, AssignmentRow[]>();
+  for (const row of records.assignments) {
+    const [key, map] = row.teamId ? [row.teamId, byTeam] : [row.userId ?? '', byUser];
+    map.set(key, [...(map.get(key) ?? []), row]);
+  }
+  return new Map(
+    teamIds.map((teamId) => {
+      const own = members.get(teamId) ?? [];
+      const assignments = [
+        ...(byTeam.get(teamId) ?? []),
+        ...own.flatMap((member) => byUser.get(member.id) ?? []),
+      ];
+      return [teamId, { ...records, members: own, assignments }];
+    }),
+  );
 }
