@@ -28,4 +28,15 @@ export default defineConfig({
   security: { checkOrigin: false },
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  vite: {
+    resolve: {
+      // @pmndrs/xr lazily imports its emulator; keep it (and its 2 MB of rooms) out of the build.
+      alias: [
+        {
+          find: /^\.\/emulate\.js$/,
+          replacement: fileURLToPath(new URL('./src/xr/no-emulator.js', import.meta.url)),
+        },
+      ],
+    },
+  },
 });

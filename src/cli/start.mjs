@@ -44,7 +44,8 @@ function isBuildFresh() {
 export function build() {
   console.log('Building Switchyard (sources changed or no build yet)...');
   const started = Date.now();
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  // Always a production build, even when started from a test runner that sets NODE_ENV=test.
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   const astro = spawnSync(
     process.execPath,
     [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],

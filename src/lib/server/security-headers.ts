@@ -6,7 +6,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // blob: for the textures embedded in the locally served controller models.
+  "connect-src 'self' blob:",
   "worker-src 'self' blob:",
   "media-src 'self' blob: data:",
   "object-src 'none'",
