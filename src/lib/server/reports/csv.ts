@@ -37,11 +37,12 @@ const RECORDS_PER_CHUNK = 250;
 
 /**
  * Streams a header and records as UTF-8 (no byte-order mark), a chunk at a time as the client reads,
- * so a large export starts at once and never sits whole in memory as text.
+ * so a large export starts at once and never sits whole in memory as text. A record is a list of
+ * values, or a line already encoded with csvRecord (for callers that build lines faster).
  */
 export function csvStream(
   header: readonly string[],
-  records: Iterable<readonly CsvValue[]>,
+  records: Iterable<readonly CsvValue[] | string>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = records[Symbol.iterator]();
@@ -60,7 +61,7 @@ export function csvStream(
           controller.close();
           return;
         }
-        text += csvRecord(next.value);
+        text += typeof next.value === 'string' ? next.value : csvRecord(next.value);
       }
       controller.enqueue(encoder.encode(text));
     },

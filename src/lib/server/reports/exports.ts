@@ -1,5 +1,5 @@
 import { STATUS_NAMES, formatDate } from '../../assignments/status.ts';
-import { csvStream, csvText, type CsvValue } from './csv.ts';
+import { csvRecord, csvStream, csvText, type CsvValue } from './csv.ts';
 import type { MatrixCell } from './matrix.ts';
 import type { MatrixView } from './matrix-view.ts';
 import type { MemberRecord } from './team-records.ts';
@@ -34,22 +34,23 @@ export function matrixCsv(view: MatrixView, timeZone: string): ReadableStream<Ui
       `${title}: score %`,
     );
   }
-  function* records(): Generator<CsvValue[]> {
+  // Status names, dates and whole numbers hold no comma, quote or line break: written as they are.
+  const notAssigned = 'Not assigned,,,';
+  function* records(): Generator<string> {
     for (const row of view.rows) {
-      const record = learnerFields(row.learner);
+      let line = csvRecord(learnerFields(row.learner)).slice(0, -2);
       for (const index of view.columns) {
         const cell = row.cells[index];
-        if (!cell) record.push('Not assigned', null, null, null);
-        else {
-          record.push(
-            STATUS_NAMES[cell.status.code],
-            cell.completedOn,
-            validUntil(cell, timeZone),
-            percent(cell.score),
-          );
+        line += ',';
+        if (!cell) {
+          line += notAssigned;
+          continue;
         }
+        const until = validUntil(cell, timeZone);
+        const score = percent(cell.score);
+        line += `${STATUS_NAMES[cell.status.code]},${cell.completedOn ?? ''},${until ?? ''},${score ?? ''}`;
       }
-      yield record;
+      yield `${line}\r\n`;
     }
   }
   return csvStream(header, records());

@@ -119,12 +119,13 @@ export function buildTeamMatrix(
     }
   }
   const columns = [...items.values()].sort((a, b) => a.title.localeCompare(b.title));
+  const teamByColumn = columns.map((item) => teamAssignments.get(item.key));
   const rows = members.map((learner): MatrixRow => {
     const completions = records.completions.get(learner.id);
     const own = personal.get(learner.id);
     const lookup = (activityId: string) => completions?.get(activityId);
-    const cells = columns.map((item): MatrixCell | null => {
-      const team = teamAssignments.get(item.key);
+    const cells = columns.map((item, column): MatrixCell | null => {
+      const team = teamByColumn[column];
       const mine = own?.get(item.key);
       const assignment = mine ? bindingAssignment(team, mine) : team;
       if (!assignment) return null;
