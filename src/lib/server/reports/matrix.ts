@@ -13,7 +13,12 @@ import {
   type ResolvedItem,
 } from '../assignments/item-catalog.ts';
 import { completionOfItem } from '../assignments/item-completion.ts';
-import type { MemberRecord, RecordsScope, TeamRecords } from './team-records.ts';
+import type {
+  CertificatesByLearner,
+  MemberRecord,
+  RecordsScope,
+  TeamRecords,
+} from './team-records.ts';
 
 /** Where and when a report is computed: the deployment's origin, the clock and the time zone. */
 export interface ReportContext {
@@ -51,7 +56,7 @@ export interface TeamMatrix {
   rows: MatrixRow[];
 }
 
-/** The activities and courses a team report needs, given its assignments (plus any extra activities). */
+/** The activities a team report needs, given its assignments (plus any extra activities). */
 export function recordsScope(
   context: ReportContext,
   catalog: ItemCatalog,
@@ -65,19 +70,6 @@ export function recordsScope(
         ...resolved(assignments).flatMap((item) => item.activityIds),
         ...extraActivityIds,
       ]),
-    ],
-    courseIds: (assignments) => [
-      ...new Set(
-        assignments.flatMap((row) =>
-          row.itemType === 'course'
-            ? [row.itemId]
-            : row.itemType === 'track'
-              ? (catalog.tracks.find((track) => track.slug === row.itemId)?.courses ?? []).map(
-                  (course) => course.slug,
-                )
-              : [],
-        ),
-      ),
     ],
   };
 }
@@ -162,7 +154,7 @@ export function buildTeamMatrix(
 export function fillCertificates(
   matrix: TeamMatrix,
   rows: readonly MatrixRow[],
-  certificates: TeamRecords['certificates'],
+  certificates: CertificatesByLearner,
 ): void {
   for (const row of rows) {
     const mine = certificates.get(row.learner.id);

@@ -43,14 +43,14 @@ export interface TeamRecords {
   assignments: AssignmentRow[];
   /** userId -> activityId -> completion. */
   completions: Map<string, Map<string, CompletionRecord>>;
-  /** userId -> courseId -> latest certificate (filled by loadCertificates where needed). */
-  certificates: Map<string, Map<string, CertificateRecord>>;
 }
 
-/** Which activities and courses to read completion and certificates for, given the assignments. */
+/** userId -> courseId -> latest certificate. */
+export type CertificatesByLearner = Map<string, Map<string, CertificateRecord>>;
+
+/** Which activities to read completion for, given the assignments. */
 export interface RecordsScope {
   activityIds: (assignments: AssignmentRow[]) => string[];
-  courseIds: (assignments: AssignmentRow[]) => string[];
 }
 
 const ROW = '\u001e';
@@ -159,7 +159,7 @@ function readCompletions(
   return byUser;
 }
 
-function readCertificates(result: ResultSet): TeamRecords['certificates'] {
+function readCertificates(result: ResultSet): CertificatesByLearner {
   const byUser = new Map<string, Map<string, CertificateRecord>>();
   for (const row of result.rows) {
     if (typeof row[1] !== 'string') continue;
@@ -262,7 +262,6 @@ export async function loadTeamRecords(
     members: readMembers(memberRows!),
     assignments,
     completions: readCompletions(completions, fullIds, withEvidence),
-    certificates: new Map(),
   };
 }
 
@@ -282,7 +281,7 @@ export async function loadCertificates(
   db: Database,
   userIds: string[],
   courseIds: string[],
-): Promise<TeamRecords['certificates']> {
+): Promise<CertificatesByLearner> {
   if (!userIds.length || !courseIds.length) return new Map();
   const result = await db.$client.execute({
     sql: `SELECT m.value, (SELECT group_concat(ce.course_id || '${FIELD}' || ce.code || '${FIELD}'
