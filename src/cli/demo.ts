@@ -4,7 +4,10 @@ import { addDays, calendarDate } from '../lib/assignments/status.ts';
 import { loadItemCatalog } from '../lib/server/assignments/content-catalog.ts';
 import { parseItemKey } from '../lib/server/assignments/item-catalog.ts';
 import { checkPasswordPolicy, hashPassword } from '../lib/server/auth/password.ts';
-import { addMonths, generateCertificateCode } from '../lib/server/certificates/certificate.ts';
+import {
+  certificateExpiry,
+  generateCertificateCode,
+} from '../lib/server/certificates/certificate.ts';
 import { now as clockNow } from '../lib/server/clock.ts';
 import { systemAuthority } from '../lib/server/learning-record/actor-key.ts';
 import { storeStatements } from '../lib/server/learning-record/store.ts';
@@ -226,7 +229,11 @@ export const demo: Command = async ({ db, config, print }) => {
               courseId: course.slug,
               issuedAt: activity.completion.at,
               expiresAt: course.recurrenceMonths
-                ? addMonths(activity.completion.at, course.recurrenceMonths)
+                ? certificateExpiry(
+                    activity.completion.at,
+                    course.recurrenceMonths,
+                    config.ORG_TIME_ZONE,
+                  )
                 : null,
               statementId: activity.completion.statementId,
             },

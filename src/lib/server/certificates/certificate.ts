@@ -4,6 +4,9 @@ import type { Database } from '../../../../db/client.ts';
 import { certificates, users } from '../../../../db/schema.ts';
 import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
 import { now } from '../clock.ts';
+import { getConfig } from '../config.ts';
+import { validThrough } from '../../assignments/status.ts';
+import { endOfDay } from '../../assignments/zoned-time.ts';
 import { recordForLearner, type Learner } from '../progress/record.ts';
 import { canonicalOrigin } from '../site-origin.ts';
 import type { CatalogCourse } from '../courses/catalog.ts';
@@ -19,15 +22,12 @@ export function generateCertificateCode(): string {
   return raw.match(/.{5}/g)!.join('-');
 }
 
-/** Adds whole calendar months to a time (the 31st becomes the last day of a shorter month). */
-export function addMonths(ms: number, months: number): number {
-  const date = new Date(ms);
-  const day = date.getUTCDate();
-  date.setUTCDate(1);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  date.setUTCDate(Math.min(day, lastDay));
-  return date.getTime();
+/**
+ * When a recurring course's certificate stops being valid: the end of the same calendar day N months
+ * on, in the organisation's time zone, exactly as the assignment status rules count it.
+ */
+export function certificateExpiry(issuedAt: number, months: number, timeZone: string): number {
+  return endOfDay(validThrough(issuedAt, months, timeZone), timeZone) + 1;
 }
 
 /** The latest certificate of a learner for a course, or null. */
@@ -86,7 +86,9 @@ export async function issueCertificateIfComplete(
     userId: learner.id,
     courseId: course.slug,
     issuedAt: at,
-    expiresAt: course.data.recurrenceMonths ? addMonths(at, course.data.recurrenceMonths) : null,
+    expiresAt: course.data.recurrenceMonths
+      ? certificateExpiry(at, course.data.recurrenceMonths, getConfig().ORG_TIME_ZONE)
+      : null,
     statementId: statementId ?? null,
   };
   await db.insert(certificates).values(row);
