@@ -81,6 +81,8 @@ export async function cachedDatabase(
   }
   const url = `file:${path}`;
   const db = await openDatabase({ url });
+  // A database cached by an older build gets the current schema (and its indexes), as a server would.
+  await migrateDatabase(db);
   // The server never runs ANALYZE, so neither do the benchmarks: plans are the ones production gets.
   await db.$client.execute('DROP TABLE IF EXISTS sqlite_stat1');
   return { db, url, generatedIn };

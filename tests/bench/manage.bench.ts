@@ -1,8 +1,7 @@
 // Training-manager figures: the team matrix and its CSV for 5,000 learners x 130 items, with the
 // number of SQL statements it takes; and the page of a 50-person team in an organisation of 1,000
 // learners vs 100,000. Databases are generated once into the temp folder (BENCH_FRESH=1 regenerates).
-// --matrix-only skips the organisation figures; --with-proposed-index also times the matrix with a
-// covering index on completions, which the schema does not have yet.
+// --matrix-only skips the organisation figures.
 import type { Database } from '../../db/client.ts';
 import { loadItemCatalog } from '../../src/lib/server/assignments/content-catalog.ts';
 import type { CourseInfo, ItemCatalog } from '../../src/lib/server/assignments/item-catalog.ts';
@@ -44,19 +43,12 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
   }
 }
 
-/** The covering index this report would like on completions (see the note at the end of the output). */
-const PROPOSED_INDEX = `CREATE INDEX IF NOT EXISTS completions_user_status_idx
-  ON completions (user_id, activity_id, status, best_score, last_completed_at)`;
-
-async function largeMatrix(withProposedIndex: boolean): Promise<void> {
+async function largeMatrix(): Promise<void> {
   const statementsPerRow = Number(process.env['BENCH_STATEMENTS_PER_ROW'] ?? 4);
-  const name = `large-team-5000x130-s${statementsPerRow}${withProposedIndex ? '-covering' : ''}`;
-  const { db, generatedIn } = await cachedDatabase(name, async (fresh) => {
-    await generateLargeTeam(fresh, 5000, Date.now(), statementsPerRow);
-    if (withProposedIndex) await fresh.$client.execute(PROPOSED_INDEX);
-  });
-  if (withProposedIndex)
-    console.log(`\nThe same with the proposed index: ${PROPOSED_INDEX.replace(/\s+/g, ' ')}`);
+  const name = `large-team-5000x130-s${statementsPerRow}`;
+  const { db, generatedIn } = await cachedDatabase(name, (fresh) =>
+    generateLargeTeam(fresh, 5000, Date.now(), statementsPerRow),
+  );
   if (generatedIn !== null)
     console.log(`Generated the 5,000 x 130 database in ${ms(generatedIn)}.`);
   console.log(
@@ -200,6 +192,5 @@ async function scale(): Promise<void> {
   console.log(`Ratio 100,000 / 1,000 learners: ${ratio.toFixed(2)} (target <= 1.5)`);
 }
 
-await largeMatrix(false);
-if (process.argv.includes('--with-proposed-index')) await largeMatrix(true);
+await largeMatrix();
 if (!process.argv.includes('--matrix-only')) await scale();
