@@ -1,4 +1,5 @@
 import type { ActionLogEntry } from '../../sim/schema/action.ts';
+import { done, request } from './idb.ts';
 
 /** An attempt waiting to be verified by the server, kept in IndexedDB until it is acknowledged. */
 export interface AttemptUpload {
@@ -14,21 +15,6 @@ export interface AttemptUpload {
 
 const DB_NAME = 'switchyard-sim-attempts';
 const STORE = 'outbox';
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
 
 /** Attempts not yet acknowledged by the server, across page loads, keyed by attempt id. */
 export class AttemptOutbox {

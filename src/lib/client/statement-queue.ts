@@ -1,3 +1,5 @@
+import { done, request } from './idb.ts';
+
 /** A statement waiting to be sent, in the order it was recorded. */
 export interface QueuedStatement {
   /** IndexedDB key; grows with each statement recorded. */
@@ -26,21 +28,6 @@ export interface XapiStatement {
 const DB_NAME = 'switchyard-learning-record';
 const QUEUE = 'queue';
 const DEAD = 'dead-letters';
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
 
 /** The statements waiting to be sent and those refused for good, kept in IndexedDB across reloads. */
 export class StatementQueue {
