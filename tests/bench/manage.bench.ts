@@ -93,7 +93,7 @@ async function largeMatrix(): Promise<void> {
     return matrix;
   });
   const cells = (matrix.result as TeamMatrix).rows.reduce(
-    (sum, row) => sum + row.cells.filter(Boolean).length,
+    (sum, row) => sum + row.statuses.filter(Boolean).length,
     0,
   );
   const sql = await measure(() => loadTeamRecords(db, ['large'], recordsScope(context, catalog)));

@@ -277,3 +277,63 @@ describe('disabled accounts', () => {
     }
   });
 });
+
+describe('completion rows as reports read them', () => {
+  test('rows of two identities of one learner merge into the better, scores to four decimals', async () => {
+    const grid = activityIds.course(ORIGIN, GRID);
+    const cip = activityIds.course(ORIGIN, CIP);
+    const insert = (actor: string, activity: string, row: Record<string, number | string | null>) =>
+      db.$client.execute({
+        sql: `INSERT INTO completions (actor_key, activity_id, user_id, status, best_score, attempts,
+            first_completed_at, last_completed_at, last_statement_id, updated_at)
+          VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 0)`,
+        args: [
+          actor,
+          activity,
+          chloe.id,
+          row['status']!,
+          row['score'] ?? null,
+          row['at'] ?? null,
+          row['at'] ?? null,
+          row['statement'] ?? null,
+        ],
+      });
+    const passedAt = at('2025-05-02T09:30:00Z');
+    const statement = crypto.randomUUID();
+    // The index hands the completed row over first, the failed one second: the later does not win.
+    await insert('mbox:mailto:chloe@example.com', grid, { status: 'failed', score: 0.3 });
+    await insert('sha1:0123', grid, {
+      status: 'completed',
+      score: 0.876543,
+      at: passedAt,
+      statement,
+    });
+    await insert('mbox:mailto:chloe@example.com', cip, { status: 'failed', score: -0.25 });
+    try {
+      const { matrix } = await loadTeamMatrix(db, team.id, catalog, context, {
+        withEvidence: true,
+      });
+      const row = matrix.rows.find((candidate) => candidate.learner.id === chloe.id)!;
+      const column = (key: string) => matrix.items.findIndex((item) => item.key === key);
+      expect(row.cells[column(`course:${GRID}`)]).toMatchObject({
+        status: { code: 'completed' },
+        completedAt: passedAt,
+        completedOn: '2025-05-02',
+        score: 0.8765,
+        statementIds: [statement],
+      });
+      expect(row.cells[column(`course:${CIP}`)]).toMatchObject({
+        status: { code: 'due-soon' },
+        isInProgress: true,
+        completedAt: null,
+        score: -0.25,
+      });
+      expect(row.completedAt(column(`course:${GRID}`))).toBe(passedAt);
+    } finally {
+      await db.$client.execute({
+        sql: `DELETE FROM completions WHERE user_id = ? AND actor_key IN ('sha1:0123', 'mbox:mailto:chloe@example.com')`,
+        args: [chloe.id],
+      });
+    }
+  });
+});

@@ -77,7 +77,7 @@ export function crossSkillCoverage(
       .filter((member) => member.department === department)
       .map((learner) => {
         const held = new Set<SkillDomain>();
-        for (const [activityId, row] of records.completions.get(learner.id) ?? []) {
+        for (const [activityId, row] of records.completions.entriesOf(learner.id)) {
           if (row.status !== 'completed' && row.status !== 'passed') continue;
           for (const domain of activities.get(activityId) ?? []) held.add(domain);
         }

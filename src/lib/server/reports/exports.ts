@@ -1,6 +1,5 @@
-import { STATUS_NAMES, formatDate } from '../../assignments/status.ts';
+import { STATUS_NAMES, formatDate, type AssignmentStatus } from '../../assignments/status.ts';
 import { csvRecord, csvStream, csvText, type CsvValue } from './csv.ts';
-import type { MatrixCell } from './matrix.ts';
 import type { MatrixView } from './matrix-view.ts';
 import type { MemberRecord } from './team-records.ts';
 
@@ -19,8 +18,8 @@ const learnerFields = (learner: MemberRecord): CsvValue[] => [
   csvText(learner.jobTitle),
 ];
 
-const validUntil = (cell: MatrixCell, timeZone: string): CsvValue =>
-  cell.status.validUntil === null ? null : formatDate(cell.status.validUntil, timeZone);
+const validUntil = (status: AssignmentStatus, timeZone: string): CsvValue =>
+  status.validUntil === null ? null : formatDate(status.validUntil, timeZone);
 
 /** One row per learner; per item its status, completion date, validity and score. */
 export function matrixCsv(view: MatrixView, timeZone: string): ReadableStream<Uint8Array> {
@@ -35,20 +34,32 @@ export function matrixCsv(view: MatrixView, timeZone: string): ReadableStream<Ui
     );
   }
   // Status names, dates and whole numbers hold no comma, quote or line break: written as they are.
-  const notAssigned = 'Not assigned,,,';
+  // A status with its validity is shared by many cells, so its part of the line is made once.
+  const statusParts = new Map<AssignmentStatus, [string, string]>();
+  const partsOf = (status: AssignmentStatus) => {
+    let parts = statusParts.get(status);
+    if (!parts) {
+      parts = [`,${STATUS_NAMES[status.code]},`, `,${validUntil(status, timeZone) ?? ''},`];
+      statusParts.set(status, parts);
+    }
+    return parts;
+  };
   function* records(): Generator<string> {
     for (const row of view.rows) {
       let line = csvRecord(learnerFields(row.learner)).slice(0, -2);
       for (const index of view.columns) {
-        const cell = row.cells[index];
-        line += ',';
-        if (!cell) {
-          line += notAssigned;
+        const status = row.statuses[index];
+        if (!status) {
+          line += ',Not assigned,,,';
           continue;
         }
-        const until = validUntil(cell, timeZone);
-        const score = percent(cell.score);
-        line += `${STATUS_NAMES[cell.status.code]},${cell.completedOn ?? ''},${until ?? ''},${score ?? ''}`;
+        const [name, until] = partsOf(status);
+        const completedAt = row.completedAt(index);
+        const score = percent(row.score(index));
+        line += name;
+        if (completedAt !== null) line += formatDate(completedAt, timeZone);
+        line += until;
+        if (score !== null) line += score;
       }
       yield `${line}\r\n`;
     }
@@ -108,7 +119,7 @@ export function evidenceCsv(view: MatrixView, timeZone: string): ReadableStream<
           STATUS_NAMES[cell.status.code],
           cell.completedOn,
           cell.completedAt === null ? null : new Date(cell.completedAt).toISOString(),
-          validUntil(cell, timeZone),
+          validUntil(cell.status, timeZone),
           percent(cell.score),
           cell.certificateCode,
           cell.certificateIssuedAt === null ? null : formatDate(cell.certificateIssuedAt, timeZone),

@@ -58,8 +58,8 @@ export interface MatrixView {
 function urgency(row: MatrixRow, columns: number[]): number {
   let best = STATUS_ORDER.length;
   for (const index of columns) {
-    const cell = row.cells[index];
-    if (cell) best = Math.min(best, STATUS_ORDER.indexOf(cell.status.code));
+    const status = row.statuses[index];
+    if (status) best = Math.min(best, STATUS_ORDER.indexOf(status.code));
   }
   return best;
 }
@@ -76,9 +76,9 @@ export function viewMatrix(
   let rows = matrix.rows;
   if (query.status) {
     const status = query.status;
-    rows = rows.filter((row) => columns.some((index) => row.cells[index]?.status.code === status));
+    rows = rows.filter((row) => columns.some((index) => row.statuses[index]?.code === status));
   }
-  if (query.item) rows = rows.filter((row) => columns.some((index) => row.cells[index]));
+  if (query.item) rows = rows.filter((row) => columns.some((index) => row.statuses[index]));
   if (query.sort === 'status') {
     const ranks = new Map(rows.map((row) => [row, urgency(row, columns)]));
     rows = [...rows].sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));

@@ -12,12 +12,18 @@ import {
   type ItemCatalog,
   type ResolvedItem,
 } from '../assignments/item-catalog.ts';
-import { completionOfItem } from '../assignments/item-completion.ts';
-import type {
-  CertificatesByLearner,
-  MemberRecord,
-  RecordsScope,
-  TeamRecords,
+import {
+  itemCompletion,
+  type CompletionReader,
+  type ItemCompletion,
+} from '../assignments/item-completion.ts';
+import {
+  presentNumber,
+  type CertificatesByLearner,
+  type CompletionGrid,
+  type MemberRecord,
+  type RecordsScope,
+  type TeamRecords,
 } from './team-records.ts';
 
 /** Where and when a report is computed: the deployment's origin, the clock and the time zone. */
@@ -47,8 +53,15 @@ export interface MatrixCell {
 
 export interface MatrixRow {
   learner: MemberRecord;
-  /** Aligned with the matrix's items; null where the item is not assigned to this learner. */
-  cells: (MatrixCell | null)[];
+  /** Per item of the matrix, the status; null where the item is not assigned to this learner. */
+  readonly statuses: readonly (AssignmentStatus | null)[];
+  /** Aligned with the matrix's items; null where not assigned. Made on first read, then kept. */
+  readonly cells: readonly (MatrixCell | null)[];
+  /** One cell, made afresh and not kept. */
+  cellAt(column: number): MatrixCell | null;
+  /** A cell's completion time and best score (null for none), read without making the cell. */
+  completedAt(column: number): number | null;
+  score(column: number): number | null;
 }
 
 export interface TeamMatrix {
@@ -81,6 +94,125 @@ function bindingAssignment(a: AssignmentRow | undefined, b: AssignmentRow): Assi
   return a.teamId ? a : b;
 }
 
+/** What the rows of one matrix share: its items and, per cell, the completion behind the status. */
+class MatrixStore {
+  readonly items: readonly ResolvedItem[];
+  /** Per item, its activities' columns in the completion grid. */
+  readonly gridColumns: readonly (readonly number[])[];
+  readonly grid: CompletionGrid;
+  readonly context: ReportContext;
+  /** Per cell (learner x item): completion time and best score (NaN for none), in progress (1). */
+  readonly completedAt: Float64Array;
+  readonly score: Float64Array;
+  readonly isInProgress: Uint8Array;
+
+  constructor(
+    items: readonly ResolvedItem[],
+    learners: number,
+    grid: CompletionGrid,
+    context: ReportContext,
+  ) {
+    this.items = items;
+    this.gridColumns = items.map((item) => item.activityIds.map((id) => grid.columnOf(id)));
+    this.grid = grid;
+    this.context = context;
+    this.completedAt = new Float64Array(learners * items.length);
+    this.score = new Float64Array(learners * items.length);
+    this.isInProgress = new Uint8Array(learners * items.length);
+  }
+}
+
+/**
+ * A learner's row. Statuses, completion times and scores are computed for every cell (filters,
+ * sorting, counts and exports read them); cell objects only when read: a page shows a hundred rows
+ * of a matrix that can hold hundreds of thousands of cells.
+ */
+class LearnerRow implements MatrixRow {
+  readonly learner: MemberRecord;
+  readonly statuses: (AssignmentStatus | null)[];
+  readonly #store: MatrixStore;
+  readonly #assignments: readonly (AssignmentRow | undefined)[];
+  readonly #reader: CompletionReader<number>;
+  readonly #base: number;
+  #cells: (MatrixCell | null)[] | undefined;
+
+  constructor(
+    learner: MemberRecord,
+    index: number,
+    store: MatrixStore,
+    assignments: readonly (AssignmentRow | undefined)[],
+  ) {
+    const { grid, context } = store;
+    this.learner = learner;
+    this.#store = store;
+    this.#assignments = assignments;
+    this.#reader = grid.rowReader(grid.rowOf(learner.id));
+    this.#base = index * store.items.length;
+    this.statuses = assignments.map((assignment, column) => {
+      if (!assignment) return null;
+      const completion = this.#completion(column);
+      const cell = this.#base + column;
+      store.completedAt[cell] = completion.lastCompletedAt ?? NaN;
+      store.score[cell] = completion.bestScore ?? NaN;
+      store.isInProgress[cell] = completion.isInProgress ? 1 : 0;
+      return assignmentStatus({
+        dueDate: assignment.dueDate,
+        recurrenceMonths: assignment.recurrenceMonths,
+        lastCompletedAt: completion.lastCompletedAt,
+        isInProgress: completion.isInProgress,
+        now: context.now,
+        timeZone: context.timeZone,
+      });
+    });
+  }
+
+  get cells(): (MatrixCell | null)[] {
+    this.#cells ??= this.statuses.map((_, column) => this.cellAt(column));
+    return this.#cells;
+  }
+
+  cellAt(column: number): MatrixCell | null {
+    const assignment = this.#assignments[column];
+    const status = this.statuses[column];
+    if (!assignment || !status) return null;
+    const store = this.#store;
+    const cell = this.#base + column;
+    const completedAt = this.completedAt(column);
+    return {
+      assignment,
+      status,
+      isInProgress: store.isInProgress[cell] === 1,
+      completedAt,
+      completedOn: completedAt === null ? null : formatDate(completedAt, store.context.timeZone),
+      score: this.score(column),
+      certificateCode: null,
+      certificateIssuedAt: null,
+      // Statement ids are read for evidence only.
+      statementIds:
+        completedAt !== null && store.grid.lastStatementId
+          ? this.#completion(column).statementIds
+          : NO_STATEMENTS,
+      certificateStatementId: null,
+    };
+  }
+
+  completedAt(column: number): number | null {
+    return presentNumber(this.#store.completedAt[this.#base + column]);
+  }
+
+  score(column: number): number | null {
+    return presentNumber(this.#store.score[this.#base + column]);
+  }
+
+  #completion(column: number): ItemCompletion {
+    const store = this.#store;
+    const isTrack = store.items[column]?.type === 'track';
+    return itemCompletion(isTrack, store.gridColumns[column] ?? [], this.#reader);
+  }
+}
+
+const NO_STATEMENTS: readonly string[] = Object.freeze([]);
+
 /**
  * The team matrix: every member by every item assigned to the team or to one of its members. Each
  * cell applies the status rules to the learner's completion of the item; fillCertificates adds the
@@ -112,40 +244,17 @@ export function buildTeamMatrix(
   }
   const columns = [...items.values()].sort((a, b) => a.title.localeCompare(b.title));
   const teamByColumn = columns.map((item) => teamAssignments.get(item.key));
-  const rows = members.map((learner): MatrixRow => {
-    const completions = records.completions.get(learner.id);
+  const store = new MatrixStore(columns, members.length, records.completions, context);
+  const rows = members.map((learner, index): MatrixRow => {
     const own = personal.get(learner.id);
-    const lookup = (activityId: string) => completions?.get(activityId);
-    const cells = columns.map((item, column): MatrixCell | null => {
-      const team = teamByColumn[column];
-      const mine = own?.get(item.key);
-      const assignment = mine ? bindingAssignment(team, mine) : team;
-      if (!assignment) return null;
-      const completion = completionOfItem(item, lookup);
-      return {
-        assignment,
-        status: assignmentStatus({
-          dueDate: assignment.dueDate,
-          recurrenceMonths: assignment.recurrenceMonths,
-          lastCompletedAt: completion.lastCompletedAt,
-          isInProgress: completion.isInProgress,
-          now: context.now,
-          timeZone: context.timeZone,
-        }),
-        isInProgress: completion.isInProgress,
-        completedAt: completion.lastCompletedAt,
-        completedOn:
-          completion.lastCompletedAt === null
-            ? null
-            : formatDate(completion.lastCompletedAt, context.timeZone),
-        score: completion.bestScore,
-        certificateCode: null,
-        certificateIssuedAt: null,
-        statementIds: completion.statementIds,
-        certificateStatementId: null,
-      };
-    });
-    return { learner, cells };
+    const assignments = own
+      ? columns.map((item, column) => {
+          const mine = own.get(item.key);
+          const team = teamByColumn[column];
+          return mine ? bindingAssignment(team, mine) : team;
+        })
+      : teamByColumn;
+    return new LearnerRow(learner, index, store, assignments);
   });
   return { items: columns, rows };
 }
@@ -192,10 +301,10 @@ export function summarizeMatrix(matrix: TeamMatrix): MatrixSummary {
   >;
   let assignedCells = 0;
   for (const row of matrix.rows) {
-    for (const cell of row.cells) {
-      if (!cell) continue;
+    for (const status of row.statuses) {
+      if (!status) continue;
       assignedCells += 1;
-      counts[cell.status.code] += 1;
+      counts[status.code] += 1;
     }
   }
   const valid = counts.completed + counts.expiring;

@@ -1,14 +1,15 @@
 import type { InStatement, ResultSet } from '@libsql/client';
 import type { Database } from '../../../../db/client.ts';
 import type { AssignmentRow } from '../assignments/assignment.ts';
-import { betterCompletion, type CompletionLike } from '../assignments/item-completion.ts';
+import type { CompletionLike, CompletionReader } from '../assignments/item-completion.ts';
 
 /**
  * Everything a team report reads, in three SQL statements over two round trips whatever the team's
  * size: members and assignments, then completion rows for the activities asked for (certificates
  * come from loadCertificates, for the learners a page shows or an export lists).
- * Completion and certificate rows come back as one concatenated string per learner: turning
- * hundreds of thousands of rows into JavaScript objects costs far more than splitting strings.
+ * Completion and certificate rows come back as one packed string per learner, and completion is
+ * held in flat arrays (CompletionGrid): turning hundreds of thousands of rows into JavaScript objects
+ * costs far more than reading strings into numbers.
  */
 
 /** A member of one of the teams. */
@@ -41,8 +42,8 @@ export interface TeamRecords {
   members: MemberRecord[];
   /** Active assignments of the teams and of their members. */
   assignments: AssignmentRow[];
-  /** userId -> activityId -> completion. */
-  completions: Map<string, Map<string, CompletionRecord>>;
+  /** Completion of the members for the activities asked for. */
+  completions: CompletionGrid;
 }
 
 /** userId -> courseId -> latest certificate. */
@@ -55,6 +56,8 @@ export interface RecordsScope {
 
 const ROW = '\u001e';
 const FIELD = '\u001f';
+/** Separates the lists of a learner's packed completion rows. */
+const LIST = '\u001e';
 
 const text = (value: unknown): string =>
   value === null || value === undefined ? '' : String(value);
@@ -102,61 +105,238 @@ function readAssignments(result: ResultSet): AssignmentRow[] {
   }));
 }
 
-const numberAt = (text: string, from: number, to: number): number | null =>
-  to > from ? Number(text.slice(from, to)) : null;
+/** A number from a typed array, null where it holds NaN (or nothing). */
+export const presentNumber = (value: number | undefined): number | null =>
+  value === undefined || Number.isNaN(value) ? null : value;
 
-/** A whole number written in decimal digits (a time in ms), read without making a substring. */
-function integerAt(text: string, from: number, to: number): number | null {
-  if (to <= from) return null;
-  let value = 0;
-  for (let index = from; index < to; index += 1) value = value * 10 + text.charCodeAt(index) - 48;
-  return value;
+/** Status codes in a CompletionGrid: 0 for no row, then by rank (attempted < failed < completed < passed). */
+const STATUS_CODE: Record<string, number> = { a: 1, f: 2, c: 3, p: 4 };
+const STATUS_OF_CODE = [null, 'attempted', 'failed', 'completed', 'passed'] as const;
+
+/**
+ * The completion rows of some learners for some activities, held in flat arrays of learner x
+ * activity: reports read hundreds of thousands of rows, and one object per row costs more than
+ * the SQL that reads them. Several actors naming one learner merge into the better row.
+ */
+export class CompletionGrid {
+  readonly activityIds: readonly string[];
+  readonly width: number;
+  /** Per cell: 0 for no row, else 1 attempted, 2 failed, 3 completed, 4 passed. */
+  readonly status: Uint8Array;
+  /** Per cell: best scaled score, NaN for none. */
+  readonly score: Float64Array;
+  /** Per cell: last completion (Unix ms), NaN for none. */
+  readonly lastCompletedAt: Float64Array;
+  /** Per cell, read for evidence only: first completion (NaN for none) and last statement id. */
+  readonly firstCompletedAt: Float64Array | null;
+  readonly lastStatementId: (string | undefined)[] | null;
+  private readonly columns: Map<string, number>;
+  private readonly rows = new Map<string, number>();
+
+  constructor(activityIds: readonly string[], learners: number, withEvidence: boolean) {
+    this.activityIds = activityIds;
+    this.width = activityIds.length;
+    this.columns = new Map(activityIds.map((id, index) => [id, index]));
+    const cells = learners * this.width;
+    this.status = new Uint8Array(cells);
+    this.score = new Float64Array(cells).fill(NaN);
+    this.lastCompletedAt = new Float64Array(cells).fill(NaN);
+    this.firstCompletedAt = withEvidence ? new Float64Array(cells).fill(NaN) : null;
+    this.lastStatementId = withEvidence ? new Array<string | undefined>(cells) : null;
+  }
+
+  /** The learner's row, added when new; -1 once the grid is full. */
+  addLearner(userId: string): number {
+    const row = this.rows.size;
+    if (row * this.width >= this.status.length && this.width > 0) return -1;
+    this.rows.set(userId, row);
+    return row;
+  }
+
+  /** The learner's row, or -1. */
+  rowOf(userId: string): number {
+    return this.rows.get(userId) ?? -1;
+  }
+
+  /** The activity's column, or -1. */
+  columnOf(activityId: string): number {
+    return this.columns.get(activityId) ?? -1;
+  }
+
+  /** A completion row as an object (for the few readers that want one), or undefined. */
+  private recordAt(row: number, column: number): CompletionRecord | undefined {
+    const cell = row * this.width + column;
+    const status = STATUS_OF_CODE[this.status[cell] ?? 0];
+    if (!status) return undefined;
+    return {
+      status,
+      bestScore: presentNumber(this.score[cell]),
+      lastCompletedAt: presentNumber(this.lastCompletedAt[cell]),
+      firstCompletedAt: presentNumber(this.firstCompletedAt?.[cell]),
+      lastStatementId: this.lastStatementId?.[cell] ?? null,
+    };
+  }
+
+  /** A reader of one learner's rows, keyed by column (see columnOf; -1 reads as no row). */
+  rowReader(row: number): CompletionReader<number> {
+    return new GridRowReader(this, row < 0 ? -1 : row * this.width);
+  }
+
+  /** Every completion row of a learner, by activity. */
+  entriesOf(userId: string): [string, CompletionRecord][] {
+    const row = this.rowOf(userId);
+    const entries: [string, CompletionRecord][] = [];
+    if (row < 0) return entries;
+    this.activityIds.forEach((activityId, column) => {
+      const record = this.recordAt(row, column);
+      if (record) entries.push([activityId, record]);
+    });
+    return entries;
+  }
+
+  /**
+   * Stores a row unless the cell holds a better one: a higher status, then the later completion
+   * (the rule of betterCompletion).
+   */
+  put(
+    cell: number,
+    status: number,
+    score: number,
+    lastCompletedAt: number,
+    firstCompletedAt: number,
+    statementId: string | undefined,
+  ): void {
+    const held = this.status[cell] ?? 0;
+    if (held !== 0) {
+      if (status < held) return;
+      const heldAt = this.lastCompletedAt[cell] ?? NaN;
+      if (status === held && !((lastCompletedAt || 0) > (heldAt || 0))) return;
+    }
+    this.status[cell] = status;
+    this.score[cell] = score;
+    this.lastCompletedAt[cell] = lastCompletedAt;
+    if (this.firstCompletedAt) this.firstCompletedAt[cell] = firstCompletedAt;
+    if (this.lastStatementId) this.lastStatementId[cell] = statementId;
+  }
 }
 
-/** The status words, shared rather than cut out of the packed string. */
-const STATUS_BY_INITIAL: Record<string, CompletionRecord['status']> = {
-  a: 'attempted',
-  c: 'completed',
-  p: 'passed',
-  f: 'failed',
-};
+/** One learner's cells of a grid, read without making objects. */
+class GridRowReader implements CompletionReader<number> {
+  private readonly grid: CompletionGrid;
+  private readonly base: number;
 
-/** Splits the packed completion rows of each learner (see completionsSql). */
+  constructor(grid: CompletionGrid, base: number) {
+    this.grid = grid;
+    this.base = base;
+  }
+
+  private cell(column: number): number {
+    return this.base < 0 || column < 0 ? -1 : this.base + column;
+  }
+
+  status(column: number): CompletionLike['status'] | null {
+    const cell = this.cell(column);
+    return cell < 0 ? null : (STATUS_OF_CODE[this.grid.status[cell] ?? 0] ?? null);
+  }
+
+  lastCompletedAt(column: number): number | null {
+    return presentNumber(this.grid.lastCompletedAt[this.cell(column)]);
+  }
+
+  bestScore(column: number): number | null {
+    return presentNumber(this.grid.score[this.cell(column)]);
+  }
+
+  lastStatementId(column: number): string | null {
+    return this.grid.lastStatementId?.[this.cell(column)] ?? null;
+  }
+}
+
+/** Reads a decimal integer (optionally negative) from `from` up to the next comma or the end. */
+class ListReader {
+  private readonly text: string;
+  position: number;
+
+  constructor(text: string, from: number) {
+    this.text = text;
+    this.position = from;
+  }
+
+  /** The next number of the list, NaN for an empty entry. */
+  number(): number {
+    const { text } = this;
+    let index = this.position;
+    let sign = 1;
+    if (text.charCodeAt(index) === 45) {
+      sign = -1;
+      index += 1;
+    }
+    let value = 0;
+    let digits = 0;
+    for (
+      let code = text.charCodeAt(index);
+      code >= 48 && code <= 57;
+      code = text.charCodeAt(index)
+    ) {
+      value = value * 10 + code - 48;
+      digits += 1;
+      index += 1;
+    }
+    this.position = index + 1;
+    return digits ? sign * value : NaN;
+  }
+
+  /** The next entry of the list as text, undefined when empty. */
+  word(): string | undefined {
+    const { text } = this;
+    let end = text.indexOf(',', this.position);
+    const limit = text.indexOf(LIST, this.position);
+    if (end < 0 || (limit >= 0 && limit < end)) end = limit < 0 ? text.length : limit;
+    const value = end > this.position ? text.slice(this.position, end) : undefined;
+    this.position = end + 1;
+    return value;
+  }
+}
+
+/** Scores travel as whole basis points (four decimal places) to keep the SQL cheap. */
+const SCORE_SCALE = 10_000;
+
+/** Reads each learner's packed lists (see completionsSql) into a grid. */
 function readCompletions(
   result: ResultSet | undefined,
-  fullIds: Map<string, string>,
+  activityIds: readonly string[],
   withEvidence: boolean,
-): TeamRecords['completions'] {
-  const byUser = new Map<string, Map<string, CompletionRecord>>();
-  for (const row of result?.rows ?? []) {
+): CompletionGrid {
+  const rows = result?.rows ?? [];
+  const grid = new CompletionGrid(activityIds, rows.length, withEvidence);
+  for (const row of rows) {
     const packed = row[1];
-    if (typeof packed !== 'string') continue;
-    const map = new Map<string, CompletionRecord>();
-    let start = 0;
-    while (start < packed.length) {
-      let end = packed.indexOf(ROW, start);
-      if (end < 0) end = packed.length;
-      const f1 = packed.indexOf(FIELD, start);
-      const f2 = packed.indexOf(FIELD, f1 + 1);
-      const f3 = packed.indexOf(FIELD, f2 + 1);
-      const f4 = withEvidence ? packed.indexOf(FIELD, f3 + 1) : end;
-      const f5 = withEvidence ? packed.indexOf(FIELD, f4 + 1) : end;
-      const short = packed.slice(start, f1);
-      const activityId = fullIds.get(short) ?? short;
-      const record: CompletionRecord = {
-        status: STATUS_BY_INITIAL[packed.charAt(f1 + 1)] ?? 'attempted',
-        bestScore: numberAt(packed, f2 + 1, f3),
-        lastCompletedAt: integerAt(packed, f3 + 1, f4),
-        firstCompletedAt: withEvidence ? integerAt(packed, f4 + 1, f5) : null,
-        lastStatementId: withEvidence && end > f5 + 1 ? packed.slice(f5 + 1, end) : null,
-      };
-      const existing = map.get(activityId);
-      map.set(activityId, existing ? betterCompletion(existing, record) : record);
-      start = end + 1;
+    const learner = grid.addLearner(text(row[0]));
+    if (typeof packed !== 'string' || learner < 0) continue;
+    const statusFrom = packed.indexOf(LIST) + 1;
+    const count = packed.indexOf(LIST, statusFrom) - statusFrom;
+    const columns = new ListReader(packed, 0);
+    const scores = new ListReader(packed, statusFrom + count + 1);
+    const lastTimes = new ListReader(packed, packed.indexOf(LIST, scores.position) + 1);
+    const firstTimes = withEvidence
+      ? new ListReader(packed, packed.indexOf(LIST, lastTimes.position) + 1)
+      : null;
+    const ids = firstTimes
+      ? new ListReader(packed, packed.indexOf(LIST, firstTimes.position) + 1)
+      : null;
+    const base = learner * grid.width;
+    for (let entry = 0; entry < count; entry += 1) {
+      const column = columns.number();
+      const status = STATUS_CODE[packed.charAt(statusFrom + entry)] ?? 1;
+      const score = scores.number() / SCORE_SCALE;
+      const last = lastTimes.number();
+      const first = firstTimes ? firstTimes.number() : NaN;
+      const id = ids ? ids.word() : undefined;
+      if (column >= 0 && column < grid.width)
+        grid.put(base + column, status, score, last, first, id);
     }
-    byUser.set(text(row[0]), map);
   }
-  return byUser;
+  return grid;
 }
 
 function readCertificates(result: ResultSet): CertificatesByLearner {
@@ -192,27 +372,31 @@ const memberIdsOf = (teams: string) =>
   }) as const;
 
 /**
- * Per learner, one string of their completion rows for the wanted activities: activity id without
- * the shared `origin/` prefix, status, best score, last completion, and for evidence the first
- * completion and last statement id. The learner's rows are read as one range of completions_user_idx
- * (user_id, activity_id), the activity filter applied to the index entries.
+ * Per learner, their completion rows for the wanted activities as parallel lists: the activity's
+ * position in the wanted list, status initials, best score in basis points, last completion, and for
+ * evidence the first completion and last statement id. The rows are one range of completions_user_idx
+ * (user_id, activity_id, status, best_score, last_completed_at), joined to the wanted activities by
+ * an automatic index; numbers rather than activity ids keep the strings, and the work, small.
  */
-function completionsSql(
-  teams: string,
-  prefixLength: number,
-  activityIds: string[],
-  withEvidence: boolean,
-): InStatement {
+function completionsSql(teams: string, activityIds: string[], withEvidence: boolean): InStatement {
   const members = memberIdsOf(teams);
-  const evidence = withEvidence
-    ? ` || '${FIELD}' || ifnull(c.first_completed_at, '') || '${FIELD}' || ifnull(c.last_statement_id, '')`
-    : '';
+  const list = (expression: string, separator = ',') =>
+    `group_concat(${expression}, '${separator}')`;
+  const lists = [
+    list('w.n'),
+    list('substr(c.status, 1, 1)', ''),
+    list(`ifnull(CAST(round(c.best_score * ${SCORE_SCALE}) AS INTEGER), '')`),
+    list("ifnull(c.last_completed_at, '')"),
+    ...(withEvidence
+      ? [list("ifnull(c.first_completed_at, '')"), list("ifnull(c.last_statement_id, '')")]
+      : []),
+  ];
   return {
-    sql: `SELECT u.id, (SELECT group_concat(substr(c.activity_id, ?) || '${FIELD}' || substr(c.status, 1, 1) || '${FIELD}'
-          || ifnull(c.best_score, '') || '${FIELD}' || ifnull(c.last_completed_at, '')${evidence}, '${ROW}')
-        FROM completions c WHERE c.user_id = u.id AND +c.activity_id IN (SELECT value FROM json_each(?)))
+    sql: `WITH w AS MATERIALIZED (SELECT value AS id, key AS n FROM json_each(?))
+      SELECT u.id, (SELECT ${lists.join(` || '${LIST}' || `)}
+        FROM completions c JOIN w ON w.id = c.activity_id WHERE c.user_id = u.id)
       FROM users u WHERE u.id IN (${members.sql}) AND u.is_disabled = 0`,
-    args: [prefixLength + 1, JSON.stringify(activityIds), ...members.args],
+    args: [JSON.stringify(activityIds), ...members.args],
   };
 }
 
@@ -252,25 +436,15 @@ export async function loadTeamRecords(
   );
   const assignments = readAssignments(assignmentRows!);
   const activityIds = scope.activityIds(assignments);
-  const prefix = sharedPrefix(activityIds);
   const withEvidence = options.withEvidence ?? false;
   const completions = activityIds.length
-    ? await db.$client.execute(completionsSql(teams, prefix.length, activityIds, withEvidence))
+    ? await db.$client.execute(completionsSql(teams, activityIds, withEvidence))
     : undefined;
-  const fullIds = new Map(activityIds.map((id) => [id.slice(prefix.length), id]));
   return {
     members: readMembers(memberRows!),
     assignments,
-    completions: readCompletions(completions, fullIds, withEvidence),
+    completions: readCompletions(completions, activityIds, withEvidence),
   };
-}
-
-/** The `origin/` every activity id starts with, or '' when they do not share one. */
-function sharedPrefix(ids: string[]): string {
-  const first = ids[0] ?? '';
-  const slash = first.indexOf('/', first.indexOf('//') + 2);
-  const prefix = slash > 0 ? first.slice(0, slash + 1) : '';
-  return prefix && ids.every((id) => id.startsWith(prefix)) ? prefix : '';
 }
 
 /**
