@@ -153,7 +153,9 @@ function busVoltages(random: Random, busLoadMw: (minute: number) => number): num
   for (let m = 0; m < MINUTES; m++) {
     const local = START + m * MINUTE + LOCAL_OFFSET;
     sourceNoise = 0.9 * sourceNoise + random.normal(0, 0.0012);
-    const source = 1.012 - 0.012 * Math.sin((Math.PI * (hourOfDay(local) - 4)) / 24) + sourceNoise;
+    // A daily cycle: the transmission source is highest at 04:00 local and lowest at 16:00.
+    const daily = Math.cos((2 * Math.PI * (hourOfDay(local) - 4)) / 24);
+    const source = 1.009 + 0.009 * daily + sourceNoise;
     const perUnit = source * (1 + tap * 0.00625) - 0.045 * (busLoadMw(m) / 20);
     const deviation = perUnit - 1.015;
     outsideFor = Math.abs(deviation) > 0.0085 ? outsideFor + 1 : 0;
