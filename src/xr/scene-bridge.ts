@@ -1,5 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
+/** The name of the player's origin in a headset, in the scene graph (diagnostics read its pose). */
+export const XR_ORIGIN_NAME = 'xr-origin';
+
 /** A request that views act on once: a new serial means "do it again". */
 export interface Request<T> {
   readonly value: T;

@@ -101,7 +101,7 @@ describe('simulations list and briefing', () => {
 });
 
 describe('headset', () => {
-  test('enters immersive-vr through the iwer emulator; pointing the right controller at breaker 52-BT and pulling the trigger twice selects and closes it, in the engine and in the scene', async () => {
+  test('enters immersive-vr through the iwer emulator; pointing the right controller at breaker 52-BT and pulling the trigger twice selects and closes it, in the engine and in the scene; the thumbsticks snap-turn and walk, the left trigger teleports', async () => {
     await signIn();
     const vr = await browser.newPage();
     // The emulator is injected by the test before the app creates its XR store; it is not in the app's bundle.
@@ -217,6 +217,93 @@ describe('headset', () => {
     );
     await vr.evaluate(() => window.switchyardDiagnostics?.renderFrame());
     await saveScreenshot(vr, 'sims-vr-view');
+
+    // The right thumbstick snap-turns 45 degrees, once per push; the left one walks where the player faces.
+    const stick = (hand: 'left' | 'right', x: number, y: number) =>
+      vr.evaluate(
+        ([side, axisX, axisY]) =>
+          (
+            window as unknown as {
+              __xrDevice: {
+                controllers: Record<string, { updateAxes(id: string, x: number, y: number): void }>;
+              };
+            }
+          ).__xrDevice.controllers[side]!.updateAxes('thumbstick', axisX, axisY),
+        [hand, x, y] as const,
+      );
+    const pose = () => vr.evaluate(() => window.switchyardDiagnostics!.xrOrigin()!);
+    /** Signed turn in degrees from one yaw to another, in -180..180. */
+    const turn = (from: number, to: number) => ((((to - from + 180) % 360) + 360) % 360) - 180;
+    const start = await pose();
+    await stick('right', 1, 0);
+    await vr.waitForTimeout(400);
+    await stick('right', 0, 0);
+    await expect
+      .poll(async () => turn(start.yaw, (await pose()).yaw), { timeout: 5_000 })
+      .toBeCloseTo(-45, 3);
+    const turned = await pose();
+    await stick('left', 0, -1);
+    await expect
+      .poll(async () => Math.hypot((await pose()).x - turned.x, (await pose()).z - turned.z), {
+        timeout: 5_000,
+      })
+      .toBeGreaterThan(0.5);
+    await stick('left', 0, 0);
+    await vr.waitForTimeout(200);
+    const stopped = await pose();
+    await vr.waitForTimeout(300);
+    expect(await pose()).toEqual(stopped);
+    expect(stopped.yaw).toBeCloseTo(turned.yaw, 3);
+
+    // The left controller's bent ray on the ground, then a trigger pull, teleports the player there.
+    await vr.evaluate(() => {
+      const left = (
+        window as unknown as {
+          __xrDevice: {
+            controllers: Record<
+              string,
+              {
+                position: { set(x: number, y: number, z: number): void };
+                quaternion: { set(x: number, y: number, z: number, w: number): void };
+                updateButtonValue(id: string, v: number): void;
+              }
+            >;
+          };
+        }
+      ).__xrDevice.controllers['left']!;
+      left.position.set(-0.2, 1.3, -0.3);
+      // Pitched 50 degrees down about the controller's x axis.
+      const half = (-50 * Math.PI) / 360;
+      left.quaternion.set(Math.sin(half), 0, 0, Math.cos(half));
+    });
+    // The teleport arc eases towards the controller's pose over a few hundred milliseconds.
+    await vr.waitForTimeout(1500);
+    const leftTrigger = (value: number) =>
+      vr.evaluate(
+        (v) =>
+          (
+            window as unknown as {
+              __xrDevice: {
+                controllers: Record<string, { updateButtonValue(id: string, v: number): void }>;
+              };
+            }
+          ).__xrDevice.controllers['left']!.updateButtonValue('trigger', v),
+        value,
+      );
+    await leftTrigger(1);
+    await vr.waitForTimeout(150);
+    await leftTrigger(0);
+    await expect
+      .poll(async () => Math.hypot((await pose()).x - stopped.x, (await pose()).z - stopped.z), {
+        timeout: 5_000,
+      })
+      .toBeGreaterThan(0.5);
+    const landed = await pose();
+    expect(landed.yaw).toBeCloseTo(stopped.yaw, 3);
+    // About a metre ahead of the player, where the controller pointed.
+    const yaw = (stopped.yaw * Math.PI) / 180;
+    const ahead = -(landed.x - stopped.x) * Math.sin(yaw) - (landed.z - stopped.z) * Math.cos(yaw);
+    expect(ahead).toBeGreaterThan(0.5);
     const requested = browser.requests.filter((url) => url.includes('/xr/profiles/'));
     expect(requested.some((url) => url.endsWith('/xr/profiles/profilesList.json'))).toBe(true);
     expect(foreignRequests(browser.requests, server.url)).toEqual([]);

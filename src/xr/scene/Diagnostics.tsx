@@ -1,8 +1,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Color, type InstancedMesh } from 'three';
+import { Color, Euler, type InstancedMesh } from 'three';
 import type { YardModel } from '../model/build-yard.ts';
-import type { Viewer } from '../scene-bridge.ts';
+import { XR_ORIGIN_NAME, type Viewer } from '../scene-bridge.ts';
 import type { YardMeshSet } from './YardMeshes.tsx';
 
 /** What `?diagnostics` exposes on `window.switchyardDiagnostics` for benchmarks and browser tests. */
@@ -20,6 +20,8 @@ export interface SceneDiagnostics {
   isSettled(): boolean;
   /** Whether a WebXR session is presenting. */
   isPresenting(): boolean;
+  /** Where the player's origin stands in a headset (floor position, yaw in degrees), or null. */
+  xrOrigin(): { x: number; z: number; yaw: number } | null;
   /** Renders now and returns the frame as a PNG data URL (screenshots of short-lived effects). */
   snapshot(): string;
 }
@@ -100,6 +102,12 @@ export function Diagnostics({
       }),
       isSettled: () => viewer.glide === null && viewer.held.size === 0,
       isPresenting: () => gl.xr.isPresenting,
+      xrOrigin: () => {
+        const origin = getState().scene.getObjectByName(XR_ORIGIN_NAME);
+        if (!origin) return null;
+        const yaw = new Euler().setFromQuaternion(origin.quaternion, 'YXZ').y;
+        return { x: origin.position.x, z: origin.position.z, yaw: (yaw * 180) / Math.PI };
+      },
       snapshot: () => {
         const { scene, camera } = getState();
         gl.render(scene, camera);

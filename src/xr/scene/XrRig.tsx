@@ -3,7 +3,7 @@ import { XROrigin, useXR, useXRControllerLocomotion } from '@react-three/xr';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { CanvasTexture, Group, Mesh, SRGBColorSpace, Vector3 } from 'three';
 import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
-import type { SceneBridge, Viewer } from '../scene-bridge.ts';
+import { XR_ORIGIN_NAME, type SceneBridge, type Viewer } from '../scene-bridge.ts';
 import { drawXrPanel, type PanelButton } from './xr-panel-canvas.ts';
 
 const PANEL_SIZE = 0.62;
@@ -46,7 +46,7 @@ export function XrRig({
   }, [session, origin, viewer, bridge, setFrameloop]);
   return (
     <>
-      <XROrigin ref={origin} />
+      <XROrigin ref={origin} name={XR_ORIGIN_NAME} />
       {session ? <XrPanel attempt={attempt} bridge={bridge} /> : null}
     </>
   );
