@@ -1,4 +1,6 @@
 import { STATUS_NAMES, formatDate, type AssignmentStatus } from '../../assignments/status.ts';
+import type { AssignmentRow } from '../assignments/assignment.ts';
+import type { ResolvedItem } from '../assignments/item-catalog.ts';
 import { csvRecord, csvStream, csvText, type CsvValue } from './csv.ts';
 import type { MatrixView } from './matrix-view.ts';
 import type { MemberRecord } from './team-records.ts';
@@ -96,26 +98,38 @@ const EVIDENCE_HEADER = [
  * and the ids of the xAPI statements that prove it (space-separated).
  */
 export function evidenceCsv(view: MatrixView, timeZone: string): ReadableStream<Uint8Array> {
-  function* records(): Generator<CsvValue[]> {
+  // The learner's fields and the item's and assignment's fields repeat across rows: each is
+  // quoted once, then joined to the fields of the cell.
+  const itemAndAssignment = view.items.map(() => new Map<AssignmentRow, string>());
+  const itemPart = (position: number, item: ResolvedItem, assignment: AssignmentRow) => {
+    const parts = itemAndAssignment[position]!;
+    let part = parts.get(assignment);
+    if (part === undefined) {
+      part = csvRecord([
+        csvText(item.title),
+        ITEM_TYPE[item.type],
+        item.id,
+        assignment.id,
+        assignment.teamId ? 'Whole team' : 'Individual',
+        formatDate(assignment.createdAt, timeZone),
+        csvText(assignment.note),
+        assignment.dueDate,
+        assignment.recurrenceMonths,
+      ]).slice(0, -2);
+      parts.set(assignment, part);
+    }
+    return part;
+  };
+  function* records(): Generator<string> {
     for (const row of view.rows) {
+      const learner = csvRecord(learnerFields(row.learner)).slice(0, -2);
       for (const [position, index] of view.columns.entries()) {
         const cell = row.cells[index];
         const item = view.items[position];
         if (!cell || !item) continue;
-        const { assignment } = cell;
         const statementIds = new Set(cell.statementIds);
         if (cell.certificateStatementId) statementIds.add(cell.certificateStatementId);
-        yield [
-          ...learnerFields(row.learner),
-          csvText(item.title),
-          ITEM_TYPE[item.type],
-          item.id,
-          assignment.id,
-          assignment.teamId ? 'Whole team' : 'Individual',
-          formatDate(assignment.createdAt, timeZone),
-          csvText(assignment.note),
-          assignment.dueDate,
-          assignment.recurrenceMonths,
+        const evidence = csvRecord([
           STATUS_NAMES[cell.status.code],
           cell.completedOn,
           cell.completedAt === null ? null : new Date(cell.completedAt).toISOString(),
@@ -124,7 +138,8 @@ export function evidenceCsv(view: MatrixView, timeZone: string): ReadableStream<
           cell.certificateCode,
           cell.certificateIssuedAt === null ? null : formatDate(cell.certificateIssuedAt, timeZone),
           [...statementIds].join(' '),
-        ];
+        ]);
+        yield `${learner},${itemPart(position, item, cell.assignment)},${evidence}`;
       }
     }
   }
