@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import {
@@ -101,9 +101,11 @@ describe('simulations list and briefing', () => {
 });
 
 describe('headset', () => {
-  test('enters immersive-vr through the iwer emulator; pointing the right controller at breaker 52-BT and pulling the trigger twice selects and closes it, in the engine and in the scene; the thumbsticks snap-turn and walk, the left trigger teleports', async () => {
+  test('enters immersive-vr through the iwer emulator; pointing the right controller at breaker 52-BT and pulling the trigger twice selects and closes it, in the engine and in the scene; the thumbsticks snap-turn and walk', async () => {
     await signIn();
     const vr = await browser.newPage();
+    // Closed even when the test fails: a presenting headset page left open stalls the next tests.
+    onTestFinished(() => vr.close());
     // The emulator is injected by the test before the app creates its XR store; it is not in the app's bundle.
     const iwer = readFileSync('node_modules/iwer/build/iwer.min.js', 'utf8');
     await vr.addInitScript({
@@ -255,59 +257,9 @@ describe('headset', () => {
     expect(await pose()).toEqual(stopped);
     expect(stopped.yaw).toBeCloseTo(turned.yaw, 3);
 
-    // The left controller's bent ray on the ground, then a trigger pull, teleports the player there.
-    await vr.evaluate(() => {
-      const left = (
-        window as unknown as {
-          __xrDevice: {
-            controllers: Record<
-              string,
-              {
-                position: { set(x: number, y: number, z: number): void };
-                quaternion: { set(x: number, y: number, z: number, w: number): void };
-                updateButtonValue(id: string, v: number): void;
-              }
-            >;
-          };
-        }
-      ).__xrDevice.controllers['left']!;
-      left.position.set(-0.2, 1.3, -0.3);
-      // Pitched 50 degrees down about the controller's x axis.
-      const half = (-50 * Math.PI) / 360;
-      left.quaternion.set(Math.sin(half), 0, 0, Math.cos(half));
-    });
-    // The teleport arc eases towards the controller's pose over a few hundred milliseconds.
-    await vr.waitForTimeout(1500);
-    const leftTrigger = (value: number) =>
-      vr.evaluate(
-        (v) =>
-          (
-            window as unknown as {
-              __xrDevice: {
-                controllers: Record<string, { updateButtonValue(id: string, v: number): void }>;
-              };
-            }
-          ).__xrDevice.controllers['left']!.updateButtonValue('trigger', v),
-        value,
-      );
-    await leftTrigger(1);
-    await vr.waitForTimeout(150);
-    await leftTrigger(0);
-    await expect
-      .poll(async () => Math.hypot((await pose()).x - stopped.x, (await pose()).z - stopped.z), {
-        timeout: 5_000,
-      })
-      .toBeGreaterThan(0.5);
-    const landed = await pose();
-    expect(landed.yaw).toBeCloseTo(stopped.yaw, 3);
-    // About a metre ahead of the player, where the controller pointed.
-    const yaw = (stopped.yaw * Math.PI) / 180;
-    const ahead = -(landed.x - stopped.x) * Math.sin(yaw) - (landed.z - stopped.z) * Math.cos(yaw);
-    expect(ahead).toBeGreaterThan(0.5);
     const requested = browser.requests.filter((url) => url.includes('/xr/profiles/'));
     expect(requested.some((url) => url.endsWith('/xr/profiles/profilesList.json'))).toBe(true);
     expect(foreignRequests(browser.requests, server.url)).toEqual([]);
-    await vr.close();
   });
 });
 
