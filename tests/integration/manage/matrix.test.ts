@@ -192,6 +192,16 @@ describe('viewMatrix and summaries', () => {
     expect(names('sort=status')[0]).not.toBe('Ana Ortiz');
     expect(viewMatrix(matrix, query('item=scenario:isolate-t1')).items).toHaveLength(1);
     expect(parseMatrixQuery(new URLSearchParams('status=lost'))).toMatchObject({ ok: false });
+    expect(parseMatrixQuery(new URLSearchParams('page=0'))).toEqual({
+      ok: false,
+      message: 'page: Pages start at 1.',
+    });
+    expect(parseMatrixQuery(new URLSearchParams('page=999999999'))).toMatchObject({
+      message: 'page: Use a page number of the matrix (up to 1,000,000).',
+    });
+    expect(parseMatrixQuery(new URLSearchParams('page=abc'))).toMatchObject({
+      message: 'page: Use a page number.',
+    });
     const summary = summarizeMatrix(matrix);
     expect(summary.learners).toBe(3);
     expect(summary.counts.overdue).toBe(2);

@@ -22,7 +22,13 @@ export const MatrixQuerySchema = z.object({
     z.string().regex(/^(course|track|scenario):[a-z0-9-]+$/, 'Choose one of the assigned items.'),
   ),
   sort: optional(z.enum(['name', 'status'], { message: 'Sort by name or by status.' })),
-  page: optional(z.coerce.number({ message: 'Use a page number.' }).int().min(1).max(1_000_000)),
+  page: optional(
+    z.coerce
+      .number({ message: 'Use a page number.' })
+      .int('Use a whole page number.')
+      .min(1, 'Pages start at 1.')
+      .max(1_000_000, 'Use a page number of the matrix (up to 1,000,000).'),
+  ),
 });
 
 export type MatrixQuery = z.output<typeof MatrixQuerySchema>;
