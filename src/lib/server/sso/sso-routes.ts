@@ -1,7 +1,7 @@
 import type { APIContext, AstroGlobal } from 'astro';
 import { getConfig } from '../config.ts';
 import { getDb } from '../db.ts';
-import { clientIp, safeNextPath, startSession } from '../http/request.ts';
+import { clientIp, rotateSession, safeNextPath } from '../http/request.ts';
 import { isSecureOrigin, siteOrigin } from '../site-origin.ts';
 import { oidcSettings, type OidcSettings } from './oidc-settings.ts';
 import { beginSsoSignIn, completeSsoSignIn } from './sso-sign-in.ts';
@@ -27,7 +27,7 @@ export async function startSsoRoute(
   const origin = siteOrigin(context.url);
   const result = await beginSsoSignIn(await getDb(), settings, {
     origin,
-    nextPath: safeNextPath(context.url.searchParams.get('next'), ''),
+    nextPath: safeNextPath(context.url.searchParams.get('next'), '', context),
   });
   if (!result.ok) return { ok: false, page: ssoFailurePage(result.kind, settings.displayName) };
   context.cookies.set(ATTEMPT_COOKIE, result.attemptToken, {
@@ -54,6 +54,6 @@ export async function completeSsoRoute(
     ip: clientIp(context),
   });
   if (!result.ok) return { ok: false, page: ssoFailurePage(result.kind, settings.displayName) };
-  await startSession(context, result.userId);
+  await rotateSession(context, result.userId);
   return { ok: true, location: result.nextPath || '/learn' };
 }
