@@ -16,36 +16,45 @@ export interface SignInInput {
   ip: string;
   /** The user id and device id of this browser's trusted device, if it has one. */
   device?: { id: string; userId: string } | null;
+  /** Single sign-on only: a password opens break-glass accounts and no others. */
+  isBreakGlassOnly?: boolean;
 }
 
 /** Checks credentials under the sign-in throttle and records the outcome in the audit log. */
 export async function signIn(db: Database, input: SignInInput): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   const user = await findUserByEmail(db, email);
-  const deviceId = user && input.device?.userId === user.id ? input.device.id : null;
+  const isRefusedBySso = Boolean(input.isBreakGlassOnly && user && !user.isBreakGlass);
+  // An account a password may not open is checked as if it did not exist: same work, same answer.
+  const candidate = isRefusedBySso ? null : user;
+  const deviceId = candidate && input.device?.userId === candidate.id ? input.device.id : null;
   const check = await checkPasswordThrottled(db, {
     email,
-    user,
+    user: candidate,
     password: input.password,
     ip: input.ip,
     deviceId,
   });
-  if (check.ok && user) {
+  if (check.ok && candidate) {
     await recordAuditEvent(db, {
       type: 'sign-in.success',
-      actorId: user.id,
-      subjectId: user.id,
+      actorId: candidate.id,
+      subjectId: candidate.id,
       ip: input.ip,
       ...(deviceId ? { detail: { device: 'trusted' } } : {}),
     });
-    return { ok: true, user };
+    return { ok: true, user: candidate };
   }
   if (!check.ok && check.reason !== 'invalid') return check;
   await recordAuditEvent(db, {
     type: 'sign-in.failure',
     subjectId: user?.id ?? null,
     ip: input.ip,
-    detail: { email, ...(user?.isDisabled ? { disabled: true } : {}) },
+    detail: {
+      email,
+      ...(user?.isDisabled ? { disabled: true } : {}),
+      ...(isRefusedBySso ? { ssoOnly: true } : {}),
+    },
   });
   if (!check.ok && check.lockSeconds > 0) {
     await recordAuditEvent(db, {
