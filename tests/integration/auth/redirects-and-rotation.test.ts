@@ -4,6 +4,7 @@ import { auditEvents, sessions } from '../../../db/schema.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
 import { postForm, runCli, signInOverHttp } from '../../helpers/http.ts';
 
+const VICTIM = { email: 'victim@utility.example', password: 'distance relay zone two' };
 const PERSON = { email: 'rotate@utility.example', password: 'sectionaliser reclose count' };
 let server: TestServer;
 let db: Database;
@@ -13,6 +14,10 @@ beforeAll(async () => {
   server = await startServer({ TRUSTED_PROXIES: '127.0.0.1,::1' });
   const args = ['user', 'add', '--email', PERSON.email, '--name', 'Ro Tate', '--role', 'learner'];
   expect(runCli(server.databaseUrl, [...args, '--password-stdin'], PERSON.password).status).toBe(0);
+  const victim = ['user', 'add', '--email', VICTIM.email, '--name', 'Vic Tim', '--role', 'admin'];
+  expect(runCli(server.databaseUrl, [...victim, '--password-stdin'], VICTIM.password).status).toBe(
+    0,
+  );
   db = await openDatabase({ url: server.databaseUrl });
 });
 
@@ -124,8 +129,6 @@ describe('session rotation', () => {
 });
 
 describe('sign-in throttle over HTTP', () => {
-  const VICTIM = { email: 'victim@utility.example', password: 'distance relay zone two' };
-
   const attempt = (password: string, forwardedFor: string, cookie?: string) =>
     fetch(`${server.url}/login`, {
       method: 'POST',
@@ -140,10 +143,6 @@ describe('sign-in throttle over HTTP', () => {
     });
 
   test('six wrong passwords from six other addresses do not lock the person out of their usual browser', async () => {
-    const args = ['user', 'add', '--email', VICTIM.email, '--name', 'Vic Tim', '--role', 'admin'];
-    expect(runCli(server.databaseUrl, [...args, '--password-stdin'], VICTIM.password).status).toBe(
-      0,
-    );
     const usual = await attempt(VICTIM.password, '198.51.100.20');
     expect(usual.status).toBe(302);
     const device = usual.headers
