@@ -7,6 +7,31 @@ import { decideAccess, isSameOrigin, isUnsafeMethod } from './lib/server/auth/gu
 import { applySecurityHeaders } from './lib/server/security-headers.ts';
 import { inlineScriptHashes } from './lib/server/inline-script-hashes.ts';
 import { siteOrigin, isSecureOrigin } from './lib/server/site-origin.ts';
+import {
+  applyCorsHeaders,
+  isPreflight,
+  isXapiPath,
+  preflightResponse,
+} from './lib/server/xapi/cors.ts';
+import { fallbackVersion, VERSION_HEADER } from './lib/server/xapi/protocol.ts';
+
+/** CORS for the xAPI endpoint: preflights answered here, every answer readable cross-origin. */
+const xapiCors = defineMiddleware(async (context, next) => {
+  if (!isXapiPath(context.url.pathname)) return next();
+  if (isPreflight(context.request)) return preflightResponse();
+  const response = await next();
+  if (context.request.headers.has('origin')) applyCorsHeaders(response.headers);
+  return response;
+});
+
+/** A cookie counts on the xAPI endpoint only from our own pages, never from another origin. */
+function ignoresCookie(request: Request, url: URL): boolean {
+  return (
+    isXapiPath(url.pathname) &&
+    request.headers.has('origin') &&
+    !isSameOrigin(request, siteOrigin(url))
+  );
+}
 
 /** Security headers on every response; inline scripts Astro emits are allowed by their hash. */
 const securityHeaders = defineMiddleware(async (_context, next) => {
@@ -27,7 +52,7 @@ const authenticate = defineMiddleware(async (context, next) => {
   context.locals.user = null;
   context.locals.session = null;
   const token = context.cookies.get(SESSION_COOKIE)?.value;
-  if (token) {
+  if (token && !ignoresCookie(context.request, context.url)) {
     const config = getConfig();
     const db = await getDb();
     const result = await validateSessionToken(
@@ -50,17 +75,24 @@ const checkOrigin = defineMiddleware(async (context, next) => {
   const { request } = context;
   if (isUnsafeMethod(request.method)) {
     const hasCookie = context.cookies.has(SESSION_COOKIE);
-    const isXapi = context.url.pathname.startsWith('/xapi/');
-    // xAPI clients authenticate with Basic credentials, which a foreign page cannot forge; only a
-    // cookie-carrying xAPI request needs the check.
-    const needsCheck = hasCookie || (!isXapi && request.headers.has('origin'));
+    const isXapi = isXapiPath(context.url.pathname);
+    // xAPI clients authenticate with an Authorization header, which a foreign page cannot forge;
+    // only an xAPI request that relies on the cookie needs the check.
+    const needsCheck = isXapi
+      ? hasCookie && !request.headers.has('authorization')
+      : hasCookie || request.headers.has('origin');
     if (needsCheck && !isSameOrigin(request, siteOrigin(context.url))) {
       return Response.json(
         {
           error:
             'This request came from another site and was refused. Reload the page and try again.',
         },
-        { status: 403, headers: isXapi ? { 'X-Experience-API-Version': '2.0.0' } : {} },
+        {
+          status: 403,
+          headers: isXapi
+            ? { [VERSION_HEADER]: fallbackVersion(request.headers.get(VERSION_HEADER)) }
+            : {},
+        },
       );
     }
   }
@@ -81,4 +113,4 @@ const guard = defineMiddleware(async (context, next) => {
   return context.rewrite(new Request(new URL('/403', context.url)));
 });
 
-export const onRequest = sequence(securityHeaders, authenticate, checkOrigin, guard);
+export const onRequest = sequence(securityHeaders, xapiCors, authenticate, checkOrigin, guard);

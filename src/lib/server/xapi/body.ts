@@ -31,26 +31,11 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
       message: 'Send the statements as Content-Type: application/json.',
     };
   }
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > limit) return tooLarge();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body?.getReader();
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) {
-        await reader.cancel().catch(() => undefined);
-        return tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
+  const bytes = await readBodyBytes(request, limit);
+  if (!bytes.ok) return tooLarge();
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.value);
   } catch {
     return { ok: false, status: 400, message: 'The request body is not valid UTF-8.' };
   }
@@ -66,4 +51,29 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
     const detail = error instanceof SyntaxError ? `: ${error.message.slice(0, 120)}` : '';
     return { ok: false, status: 400, message: `The request body is not valid JSON${detail}.` };
   }
+}
+
+/** The raw body, or null when it is larger than the limit (declared or actually sent). */
+export async function readBodyBytes(
+  request: Request,
+  limit: number,
+): Promise<{ ok: true; value: Buffer } | { ok: false }> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) return { ok: false };
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false };
+      }
+      chunks.push(value);
+    }
+  }
+  return { ok: true, value: Buffer.concat(chunks) };
 }
