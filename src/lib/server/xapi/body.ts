@@ -1,5 +1,9 @@
+import { readBodyBytes } from '../http/body.ts';
+
 /** Largest request body accepted (a batch of a few thousand typical statements). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Largest document accepted in one PUT or POST to a document resource. */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 /** Most statements in one POST. */
 export const MAX_BATCH = 1000;
 
@@ -32,10 +36,14 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
     };
   }
   const bytes = await readBodyBytes(request, limit);
-  if (!bytes.ok) return tooLarge();
+  if (!bytes.ok) {
+    return bytes.reason === 'too-large'
+      ? tooLarge()
+      : { ok: false, status: 400, message: 'The request body could not be read; send it again.' };
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.value);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.bytes);
   } catch {
     return { ok: false, status: 400, message: 'The request body is not valid UTF-8.' };
   }
@@ -51,29 +59,4 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
     const detail = error instanceof SyntaxError ? `: ${error.message.slice(0, 120)}` : '';
     return { ok: false, status: 400, message: `The request body is not valid JSON${detail}.` };
   }
-}
-
-/** The raw body, or null when it is larger than the limit (declared or actually sent). */
-export async function readBodyBytes(
-  request: Request,
-  limit: number,
-): Promise<{ ok: true; value: Buffer } | { ok: false }> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > limit) return { ok: false };
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body?.getReader();
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) {
-        await reader.cancel().catch(() => undefined);
-        return { ok: false };
-      }
-      chunks.push(value);
-    }
-  }
-  return { ok: true, value: Buffer.concat(chunks) };
 }

@@ -14,7 +14,8 @@ import {
   type DocumentWriteResult,
 } from '../learning-record/documents.ts';
 import type { XapiVersion } from '../learning-record/validate.ts';
-import { readBodyBytes } from './body.ts';
+import { readBodyBytes } from '../http/body.ts';
+import { MAX_DOCUMENT_BYTES } from './body.ts';
 import {
   DOCUMENT_RESOURCES,
   parseDocumentParams,
@@ -23,9 +24,6 @@ import {
 import type { Principal } from './principal.ts';
 import { xapiError, xapiHeaders } from './protocol.ts';
 import { runXapi, type XapiRequest } from './xapi-request.ts';
-
-/** Largest document accepted in one PUT or POST. */
-export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
 const METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'];
 
@@ -110,6 +108,9 @@ async function answerWrite(
   }
   if (request.kind !== 'single') return xapiError(400, 'Name the document to write.', version);
   const bytes = await readBodyBytes(http, MAX_DOCUMENT_BYTES);
+  if (!bytes.ok && bytes.reason === 'unreadable') {
+    return xapiError(400, 'The document could not be read; send it again.', version);
+  }
   if (!bytes.ok) {
     return xapiError(
       413,
@@ -120,7 +121,7 @@ async function answerWrite(
   const contentType = http.headers.get('content-type')?.trim() || 'application/octet-stream';
   if (isJsonType(contentType)) {
     try {
-      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.value));
+      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.bytes));
     } catch {
       return xapiError(
         400,
@@ -129,7 +130,7 @@ async function answerWrite(
       );
     }
   }
-  const body = { contentType, content: bytes.value };
+  const body = { contentType, content: Buffer.from(bytes.bytes) };
   const result =
     method === 'PUT'
       ? await putDocument(db, request.key, body, { preconditions, needsPrecondition })
