@@ -7,10 +7,13 @@ import { decideAccess, isSameOrigin, isUnsafeMethod } from './lib/server/auth/gu
 import { applySecurityHeaders } from './lib/server/security-headers.ts';
 import { inlineScriptHashes } from './lib/server/inline-script-hashes.ts';
 import { siteOrigin, isSecureOrigin } from './lib/server/site-origin.ts';
+import { PACKAGE_CONTENT_PREFIX } from './lib/server/cmi5/package-files.ts';
 
 /** Security headers on every response; inline scripts Astro emits are allowed by their hash. */
-const securityHeaders = defineMiddleware(async (_context, next) => {
+const securityHeaders = defineMiddleware(async (context, next) => {
   const response = await next();
+  // Imported course content carries its own sandbox policy (cmi5 package files).
+  if (context.url.pathname.startsWith(PACKAGE_CONTENT_PREFIX)) return response;
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('text/html')) {
     applySecurityHeaders(response.headers);

@@ -23,6 +23,9 @@ export const AUDIT_EVENT_TYPES = [
   'team.created',
   'team.updated',
   'xapi-credential.created',
+  'cmi5.course-imported',
+  'cmi5.course-withdrawn',
+  'cmi5.au-waived',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
