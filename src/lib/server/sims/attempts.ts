@@ -13,6 +13,9 @@ import type { Learner } from '../progress/record.ts';
 import { canonicalOrigin } from '../site-origin.ts';
 import { findScenario } from './catalog.ts';
 
+/** Most bytes an attempt upload may carry (2,000 actions of a few hundred bytes each). */
+export const SIM_ATTEMPT_BODY_LIMIT = 1_000_000;
+
 /** What a browser sends at the end of an attempt: its action log, never a score (extra fields are dropped). */
 export const AttemptSubmissionSchema = z.object({
   /** Client-chosen id so a retried upload (e.g. from the offline queue) stores the attempt once. */
