@@ -76,6 +76,12 @@ export async function submitAttempt(
   const found = findScenario(scenarioId);
   if (!found)
     return { ok: false, status: 404, message: `There is no simulation scenario "${scenarioId}".` };
+  if (found.scenario.exercise !== undefined)
+    return {
+      ok: false,
+      status: 409,
+      message: `"${found.scenario.title}" is a joint exercise: it is run together from /exercises, not alone.`,
+    };
   const [existing] = await db
     .select()
     .from(simAttempts)
