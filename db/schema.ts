@@ -409,6 +409,9 @@ export const cmi5Sessions = sqliteTable(
     uniqueIndex('cmi5_sessions_fetch_key_unique').on(t.fetchKeyHash),
     uniqueIndex('cmi5_sessions_token_unique').on(t.tokenHash),
     index('cmi5_sessions_registration_idx').on(t.registrationId),
+  ],
+);
+
 /** Joint exercises: a live, shared run of a joint scenario. The event log is the source of truth. */
 export const exercises = sqliteTable(
   'exercises',
