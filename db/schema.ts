@@ -28,6 +28,8 @@ export const users = sqliteTable(
     isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
     /** Accounts created by `switchyard demo`, shown with a badge. */
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    /** May sign in with a password even when single sign-on is the only way in (recovery). */
+    isBreakGlass: integer('is_break_glass', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -117,6 +119,61 @@ export const signInThrottles = sqliteTable('sign_in_throttles', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
   lockedUntil: integer('locked_until').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Accounts at an OpenID provider, linked by issuer and subject (never by email alone). */
+export const oidcIdentities = sqliteTable(
+  'oidc_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSignInAt: integer('last_sign_in_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.issuer, t.subject] }),
+    index('oidc_identities_user_idx').on(t.userId),
+  ],
+);
+
+/** Sign-ins sent to the provider and not yet back; the id is the SHA-256 of the browser's cookie. */
+export const oidcSignInAttempts = sqliteTable(
+  'oidc_sign_in_attempts',
+  {
+    id: text('id').primaryKey(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    nextPath: text('next_path').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('oidc_sign_in_attempts_expires_idx').on(t.expiresAt)],
+);
+
+/** Provider groups an administrator maps to a Switchyard team, a role, or both. */
+export const ssoGroupMappings = sqliteTable(
+  'sso_group_mappings',
+  {
+    id: text('id').primaryKey(),
+    /** The group's id or name exactly as the provider sends it in the groups claim. */
+    groupName: text('group_name').notNull(),
+    teamId: text('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['learner', 'manager', 'admin'] }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('sso_group_mappings_group_unique').on(t.groupName)],
+);
+
+/** Settings administrators change in the application (not the environment). */
+export const siteSettings = sqliteTable('site_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
 
