@@ -531,3 +531,42 @@ export const exerciseEvents = sqliteTable(
     uniqueIndex('exercise_events_client_unique').on(t.exerciseId, t.userId, t.clientEventId),
   ],
 );
+
+/**
+ * xAPI documents: State (per activity, agent and registration), Activity Profile and Agent
+ * Profile, one row per document. Unused key parts are '' so the primary key stays total.
+ */
+export const xapiDocuments = sqliteTable(
+  'xapi_documents',
+  {
+    kind: text('kind', { enum: ['state', 'activity_profile', 'agent_profile'] }).notNull(),
+    /** Activity IRI (state, activity profile); '' for agent profiles. */
+    activityId: text('activity_id').notNull(),
+    /** Canonical key of the agent (state, agent profile); '' for activity profiles. */
+    agentKey: text('agent_key').notNull(),
+    /** Registration UUID of a state document, lower case; '' when none. */
+    registration: text('registration').notNull(),
+    /** stateId or profileId. */
+    documentId: text('document_id').notNull(),
+    contentType: text('content_type').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    /** Lower-case hex SHA-1 of the content, as the xAPI ETag. */
+    etag: text('etag').notNull(),
+    /** Milliseconds since epoch of the last change. */
+    updated: integer('updated').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.kind, t.activityId, t.agentKey, t.registration, t.documentId],
+    }),
+  ],
+);
+
+/** Raw attachment data sent with statements, stored once per SHA-2 hash. */
+export const xapiAttachments = sqliteTable('xapi_attachments', {
+  /** Lower-case hex SHA-256, SHA-384 or SHA-512 of the content. */
+  sha2: text('sha2').primaryKey(),
+  contentType: text('content_type').notNull(),
+  content: blob('content', { mode: 'buffer' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});
