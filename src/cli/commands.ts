@@ -3,6 +3,7 @@ import { teamAdd, userAdd, userResetPassword } from './people.ts';
 import { xapiCredentialAdd } from './xapi-credential.ts';
 import { rebuildCompletion } from './rebuild-completion.ts';
 import { backup } from './backup.ts';
+import { recordBaseCommand } from './record-base.ts';
 
 /** A CLI command: resolves on success, throws an Error with a one-line reason otherwise. */
 export type Command = (context: CommandContext) => Promise<void>;
@@ -18,5 +19,6 @@ export const commands: Record<string, Command> = {
   demo: async (context) => (await import('./demo.ts')).demo(context),
   'xapi-credential add': xapiCredentialAdd,
   'rebuild-completion': rebuildCompletion,
+  'record base': recordBaseCommand,
   backup,
 };

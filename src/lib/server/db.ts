@@ -1,13 +1,21 @@
 import { openDatabase, type Database } from '../../../db/client.ts';
 import { getConfig } from './config.ts';
+import { DEFAULT_RECORD_BASE, resolveRecordBase } from './learning-record/record-base.ts';
 
 let pending: Promise<Database> | undefined;
 
-/** The server's shared database handle, opened on first use from the configuration. */
+async function open(): Promise<Database> {
+  const config = getConfig();
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    authToken: config.DATABASE_AUTH_TOKEN,
+  });
+  await resolveRecordBase(db, config.PUBLIC_ORIGIN ?? DEFAULT_RECORD_BASE);
+  return db;
+}
+
+/** The server's shared database handle, opened on first use from the configuration, its record base resolved. */
 export function getDb(): Promise<Database> {
-  if (!pending) {
-    const config = getConfig();
-    pending = openDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN });
-  }
+  pending ??= open();
   return pending;
 }
