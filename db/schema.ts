@@ -338,3 +338,66 @@ export const recordIdentity = sqliteTable('record_identity', {
   source: text('source', { enum: ['config', 'set', 'adopted'] }).notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/** Joint exercises: a live, shared run of a joint scenario. The event log is the source of truth. */
+export const exercises = sqliteTable(
+  'exercises',
+  {
+    /** A UUID; also the xAPI registration of every participant's verdict. */
+    id: text('id').primaryKey(),
+    scenarioId: text('scenario_id').notNull(),
+    /** Short code people type to join (unambiguous letters and digits). */
+    joinCode: text('join_code').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    /** Set when the server scored the finished exercise and wrote the verdicts. */
+    scoredAt: integer('scored_at'),
+    /** The score as JSON, kept for the review page (the statements are the record). */
+    result: text('result'),
+  },
+  (t) => [uniqueIndex('exercises_join_code_unique').on(t.joinCode)],
+);
+
+/** Who plays which role in an exercise: one person per role, one role per person. */
+export const exerciseParticipants = sqliteTable(
+  'exercise_participants',
+  {
+    exerciseId: text('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['authority', 'field', 'analyst', 'observer'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.exerciseId, t.role] }),
+    uniqueIndex('exercise_participants_user_unique').on(t.exerciseId, t.userId),
+    index('exercise_participants_user_idx').on(t.userId),
+  ],
+);
+
+/** The append-only log of an exercise: joins, messages, actions, injects, numbered from 1. */
+export const exerciseEvents = sqliteTable(
+  'exercise_events',
+  {
+    exerciseId: text('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    /** The sender's id for the message: a retry with the same id is stored once. */
+    clientEventId: text('client_event_id').notNull(),
+    userId: text('user_id').notNull(),
+    role: text('role', { enum: ['authority', 'field', 'analyst', 'observer'] }).notNull(),
+    /** Server time it was accepted. */
+    at: integer('at').notNull(),
+    /** The command as JSON. */
+    command: text('command').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.exerciseId, t.seq] }),
+    uniqueIndex('exercise_events_client_unique').on(t.exerciseId, t.userId, t.clientEventId),
+  ],
+);

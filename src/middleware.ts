@@ -7,6 +7,9 @@ import { decideAccess, isSameOrigin, isUnsafeMethod } from './lib/server/auth/gu
 import { applySecurityHeaders } from './lib/server/security-headers.ts';
 import { inlineScriptHashes } from './lib/server/inline-script-hashes.ts';
 import { siteOrigin, isSecureOrigin } from './lib/server/site-origin.ts';
+import { cancelQuietly, hasBody, readBodyBytes } from './lib/server/http/body.ts';
+import { bodyLimitFor, tooLargeMessage } from './lib/server/http/body-limits.ts';
+import { plainPage } from './lib/server/http/plain-page.ts';
 
 /** Security headers on every response; inline scripts Astro emits are allowed by their hash. */
 const securityHeaders = defineMiddleware(async (_context, next) => {
@@ -20,6 +23,39 @@ const securityHeaders = defineMiddleware(async (_context, next) => {
   const headers = new Headers(response.headers);
   applySecurityHeaders(headers, inlineScriptHashes(html));
   return new Response(html, { status: response.status, statusText: response.statusText, headers });
+});
+
+/** A 413 in the form the client reads: JSON for APIs and xAPI, a page for forms; the connection closes. */
+function tooLargeResponse(path: string, message: string): Response {
+  const headers = { connection: 'close' };
+  if (path.startsWith('/xapi/')) {
+    return Response.json(
+      { error: message },
+      { status: 413, headers: { ...headers, 'X-Experience-API-Version': '2.0.0' } },
+    );
+  }
+  if (path.startsWith('/api/')) return Response.json({ error: message }, { status: 413, headers });
+  return plainPage(413, 'That was too much to send', message, undefined, headers);
+}
+
+/**
+ * Refuses a body over its route's limit before any other work (sessions, sign-in, routes): a
+ * declared length is judged at once, a chunked body is read (a copy, under the limit) first.
+ */
+const limitBodies = defineMiddleware(async (context, next) => {
+  const { request } = context;
+  if (!isUnsafeMethod(request.method) || !hasBody(request)) return next();
+  const path = context.url.pathname;
+  const { limit, hint } = bodyLimitFor(path);
+  const declared = request.headers.get('content-length');
+  let isTooLarge = declared !== null && Number(declared) > limit;
+  if (!isTooLarge && declared === null) {
+    const copy = await readBodyBytes(request.clone(), limit);
+    isTooLarge = !copy.ok && copy.reason === 'too-large';
+  }
+  if (!isTooLarge) return next();
+  cancelQuietly(request.body);
+  return tooLargeResponse(path, tooLargeMessage(limit, hint));
 });
 
 /** Puts the signed-in user and session on locals. */
@@ -81,4 +117,4 @@ const guard = defineMiddleware(async (context, next) => {
   return context.rewrite(new Request(new URL('/403', context.url)));
 });
 
-export const onRequest = sequence(securityHeaders, authenticate, checkOrigin, guard);
+export const onRequest = sequence(securityHeaders, limitBodies, authenticate, checkOrigin, guard);

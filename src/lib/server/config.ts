@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
 
 /** Database URLs libSQL accepts: a local file, memory, or a libSQL server. */
 const DatabaseUrlSchema = z
@@ -57,6 +58,21 @@ export const ConfigSchema = z.object({
   SESSION_IDLE_DAYS: DaysSchema.default(7),
   /** A session ends this many days after sign-in, used or not. */
   SESSION_ABSOLUTE_DAYS: DaysSchema.default(30),
+  /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed. */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((value, context): TrustedProxies | undefined => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        context.addIssue({
+          code: 'custom',
+          message: `${error instanceof Error ? error.message : 'is invalid'}; list addresses or CIDR ranges separated by commas, such as 10.0.0.5,192.168.10.0/24`,
+        });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 
 export type Config = z.output<typeof ConfigSchema>;

@@ -2,7 +2,12 @@ import { openDatabase, type Database } from '../../../db/client.ts';
 import { getConfig } from './config.ts';
 import { DEFAULT_RECORD_BASE, resolveRecordBase } from './learning-record/record-base.ts';
 
-let pending: Promise<Database> | undefined;
+/**
+ * Held on globalThis so that the built site and the live exercise server, which `npm start`
+ * loads from source beside it, share one handle (and so one writer queue) per process.
+ */
+const HANDLE = Symbol.for('switchyard.db');
+type Holder = { [HANDLE]?: Promise<Database> };
 
 async function open(): Promise<Database> {
   const config = getConfig();
@@ -16,6 +21,7 @@ async function open(): Promise<Database> {
 
 /** The server's shared database handle, opened on first use from the configuration, its record base resolved. */
 export function getDb(): Promise<Database> {
-  pending ??= open();
-  return pending;
+  const holder = globalThis as Holder;
+  holder[HANDLE] ??= open();
+  return holder[HANDLE];
 }

@@ -68,6 +68,9 @@ export interface StatementDraft {
   context?: {
     registration?: string;
     contextActivities?: { parent?: { id: string }[]; grouping?: { id: string }[] };
+    /** The team the learner worked in (a joint exercise's participants), and who instructed. */
+    team?: { objectType: 'Group'; name?: string; member: object[] };
+    instructor?: object;
     /** Client claims (a claimed start time, say) are kept here, never used as graded times. */
     extensions?: Record<string, unknown>;
   };

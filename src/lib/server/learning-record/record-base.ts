@@ -10,7 +10,10 @@ import type { Database } from '../../../../db/client.ts';
 /** Default base when PUBLIC_ORIGIN is not set. */
 export const DEFAULT_RECORD_BASE = 'http://localhost:4321';
 
-const resolved = new WeakMap<object, string>();
+const BASES = Symbol.for('switchyard.recordBase');
+type Holder = { [BASES]?: WeakMap<object, string> };
+// On globalThis: the built site and the live exercise server are two copies of this module.
+const resolved = ((globalThis as Holder)[BASES] ??= new WeakMap<object, string>());
 
 /** The record base of an opened database (see resolveRecordBase, which every opener runs). */
 export function recordBase(db: Database): string {

@@ -1,0 +1,68 @@
+import type { Database } from '../../../../db/client.ts';
+import type { ExerciseScore, ParticipantScore } from '../../../sim/exercise/scoring.ts';
+import type { Scenario } from '../../../sim/schema/scenario.ts';
+import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
+import { recordGrading } from '../completion/grading.ts';
+import { userAgent } from '../learning-record/actor-key.ts';
+import { recordBase } from '../learning-record/record-base.ts';
+import { derivedUuid, isoDuration } from '../sims/attempts.ts';
+
+/** Activity-id extension under which a verdict names the participant's role. */
+export const ROLE_EXTENSION = 'https://switchyard.example/xapi/extensions/exercise-role';
+
+/**
+ * Writes each participant's verdict as a passed or failed statement through the grading
+ * transaction (completion/grading.ts), with the exercise id as registration and the participants
+ * as the team. Statement ids derive from the exercise and the person, so writing again after a
+ * crash stores nothing twice.
+ */
+export async function writeVerdicts(
+  db: Database,
+  input: { exerciseId: string; scenario: Scenario; score: ExerciseScore; finishedAt: number },
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const origin = recordBase(db);
+  const { score, scenario, exerciseId } = input;
+  const working = score.participants.filter((p) => p.role !== 'observer');
+  const instructor = score.participants.find((p) => p.role === 'observer');
+  const team = {
+    objectType: 'Group' as const,
+    name: `Exercise ${exerciseId.slice(0, 8)}`,
+    member: working.map((p) => userAgent(origin, p.userId, p.name)),
+  };
+  const object = {
+    objectType: 'Activity' as const,
+    id: activityIds.scenario(origin, scenario.id),
+    definition: { type: ACTIVITY_TYPES.simulation, name: { 'en-US': scenario.title } },
+  };
+  const statement = (p: ParticipantScore) => ({
+    id: derivedUuid(`${exerciseId}:${p.userId}:verdict`),
+    verb: p.passed ? VERBS.passed : VERBS.failed,
+    object,
+    context: {
+      registration: exerciseId,
+      team,
+      ...(instructor ? { instructor: userAgent(origin, instructor.userId, instructor.name) } : {}),
+      extensions: { [ROLE_EXTENSION]: p.role },
+    },
+    result: {
+      score: {
+        scaled: p.maxScore > 0 ? Math.round((p.score / p.maxScore) * 1000) / 1000 : 0,
+        raw: p.score,
+        min: 0,
+        max: p.maxScore,
+      },
+      success: p.passed,
+      completion: true,
+      duration: isoDuration(score.durationMs),
+    },
+  });
+  for (const participant of working) {
+    const recorded = await recordGrading(db, {
+      learner: { id: participant.userId, displayName: participant.name },
+      statements: [statement(participant)],
+      now: input.finishedAt,
+    });
+    if (!recorded.ok) return { ok: false, message: recorded.message };
+  }
+  return { ok: true };
+}
