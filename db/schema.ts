@@ -1,4 +1,5 @@
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -27,6 +28,8 @@ export const users = sqliteTable(
     isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
     /** Accounts created by `switchyard demo`, shown with a badge. */
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    /** May sign in with a password even when single sign-on is the only way in (recovery). */
+    isBreakGlass: integer('is_break_glass', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -116,6 +119,61 @@ export const signInThrottles = sqliteTable('sign_in_throttles', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
   lockedUntil: integer('locked_until').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Accounts at an OpenID provider, linked by issuer and subject (never by email alone). */
+export const oidcIdentities = sqliteTable(
+  'oidc_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSignInAt: integer('last_sign_in_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.issuer, t.subject] }),
+    index('oidc_identities_user_idx').on(t.userId),
+  ],
+);
+
+/** Sign-ins sent to the provider and not yet back; the id is the SHA-256 of the browser's cookie. */
+export const oidcSignInAttempts = sqliteTable(
+  'oidc_sign_in_attempts',
+  {
+    id: text('id').primaryKey(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    nextPath: text('next_path').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('oidc_sign_in_attempts_expires_idx').on(t.expiresAt)],
+);
+
+/** Provider groups an administrator maps to a Switchyard team, a role, or both. */
+export const ssoGroupMappings = sqliteTable(
+  'sso_group_mappings',
+  {
+    id: text('id').primaryKey(),
+    /** The group's id or name exactly as the provider sends it in the groups claim. */
+    groupName: text('group_name').notNull(),
+    teamId: text('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['learner', 'manager', 'admin'] }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('sso_group_mappings_group_unique').on(t.groupName)],
+);
+
+/** Settings administrators change in the application (not the environment). */
+export const siteSettings = sqliteTable('site_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
 
@@ -401,3 +459,42 @@ export const exerciseEvents = sqliteTable(
     uniqueIndex('exercise_events_client_unique').on(t.exerciseId, t.userId, t.clientEventId),
   ],
 );
+
+/**
+ * xAPI documents: State (per activity, agent and registration), Activity Profile and Agent
+ * Profile, one row per document. Unused key parts are '' so the primary key stays total.
+ */
+export const xapiDocuments = sqliteTable(
+  'xapi_documents',
+  {
+    kind: text('kind', { enum: ['state', 'activity_profile', 'agent_profile'] }).notNull(),
+    /** Activity IRI (state, activity profile); '' for agent profiles. */
+    activityId: text('activity_id').notNull(),
+    /** Canonical key of the agent (state, agent profile); '' for activity profiles. */
+    agentKey: text('agent_key').notNull(),
+    /** Registration UUID of a state document, lower case; '' when none. */
+    registration: text('registration').notNull(),
+    /** stateId or profileId. */
+    documentId: text('document_id').notNull(),
+    contentType: text('content_type').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    /** Lower-case hex SHA-1 of the content, as the xAPI ETag. */
+    etag: text('etag').notNull(),
+    /** Milliseconds since epoch of the last change. */
+    updated: integer('updated').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.kind, t.activityId, t.agentKey, t.registration, t.documentId],
+    }),
+  ],
+);
+
+/** Raw attachment data sent with statements, stored once per SHA-2 hash. */
+export const xapiAttachments = sqliteTable('xapi_attachments', {
+  /** Lower-case hex SHA-256, SHA-384 or SHA-512 of the content. */
+  sha2: text('sha2').primaryKey(),
+  contentType: text('content_type').notNull(),
+  content: blob('content', { mode: 'buffer' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});

@@ -4,6 +4,7 @@ import { xapiCredentialAdd } from './xapi-credential.ts';
 import { rebuildCompletion } from './rebuild-completion.ts';
 import { backup } from './backup.ts';
 import { recordBaseCommand } from './record-base.ts';
+import { userBreakGlass } from './break-glass.ts';
 
 /** A CLI command: resolves on success, throws an Error with a one-line reason otherwise. */
 export type Command = (context: CommandContext) => Promise<void>;
@@ -15,6 +16,7 @@ export const commands: Record<string, Command> = {
   },
   'user add': userAdd,
   'user reset-password': userResetPassword,
+  'user break-glass': userBreakGlass,
   'team add': teamAdd,
   demo: async (context) => (await import('./demo.ts')).demo(context),
   'xapi-credential add': xapiCredentialAdd,

@@ -43,6 +43,8 @@ export class ExerciseRoom {
   private score: ExerciseScore | null = null;
   private entries: ExerciseEntry[] = [];
   private readonly clients = new Set<RoomClient>();
+  /** Clients that have resumed: only they get new entries, so nobody sees one before its predecessors. */
+  private readonly caughtUp = new Set<RoomClient>();
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(db: Database, id: string, found: { scenario: Scenario; substation: Substation }) {
@@ -114,6 +116,7 @@ export class ExerciseRoom {
       const state = await this.current();
       for (const entry of this.entries)
         if (entry.seq > after) client.send({ type: 'entry', entry });
+      if (this.clients.has(client)) this.caughtUp.add(client);
       client.send({ type: 'ready', lastSeq: state.lastSeq, connected: this.connectedRoles() });
       if (this.score !== null) client.send({ type: 'scored', score: this.score });
     });
@@ -121,6 +124,7 @@ export class ExerciseRoom {
 
   /** Disconnects a client and tells the others. */
   disconnect(client: RoomClient): void {
+    this.caughtUp.delete(client);
     if (!this.clients.delete(client)) return;
     this.broadcast({ type: 'presence', connected: this.connectedRoles() });
   }
@@ -174,7 +178,7 @@ export class ExerciseRoom {
     }
     this.state = applied.state;
     this.entries.push(entry);
-    this.broadcast({ type: 'entry', entry });
+    for (const listener of this.caughtUp) listener.send({ type: 'entry', entry });
     return { ok: true, seq: entry.seq };
   }
 

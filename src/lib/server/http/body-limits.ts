@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES as XAPI_BODY_LIMIT } from '../xapi/body.ts';
+import { MAX_BODY_BYTES as XAPI_BODY_LIMIT, MAX_DOCUMENT_BYTES } from '../xapi/body.ts';
 import { LAB_BODY_LIMIT } from '../../labs/limits.ts';
 import { SIM_ATTEMPT_BODY_LIMIT } from '../sims/attempts.ts';
 
@@ -17,6 +17,11 @@ export interface RouteBodyLimit {
 
 /** Routes with their own body limits; every other path takes FORM_BODY_LIMIT. */
 export const ROUTE_BODY_LIMITS: readonly RouteBodyLimit[] = [
+  {
+    pattern: /^\/xapi\/(activities|agents)\/(state|profile)$/,
+    limit: MAX_DOCUMENT_BYTES,
+    hint: 'a document may be at most 2 MB',
+  },
   {
     pattern: /^\/xapi\//,
     limit: XAPI_BODY_LIMIT,
