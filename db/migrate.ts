@@ -31,6 +31,10 @@ const CERTIFICATE_BACKFILL = [
  */
 export async function migrateDatabase(db: Database, folder = MIGRATIONS_FOLDER): Promise<void> {
   await migrate(db, { migrationsFolder: folder });
-  await db.$client.batch(CERTIFICATE_BACKFILL, 'write');
+  // Only write when there is something to bring up to date: every CLI command runs this.
+  const legacy = await db.$client.execute(
+    'SELECT 1 FROM certificates WHERE holder_name IS NULL OR issue_number IS NULL LIMIT 1',
+  );
+  if (legacy.rows.length > 0) await db.$client.batch(CERTIFICATE_BACKFILL, 'write');
   await resolveRecordBase(db, getConfig().PUBLIC_ORIGIN ?? DEFAULT_RECORD_BASE);
 }
