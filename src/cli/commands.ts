@@ -4,6 +4,7 @@ import { xapiCredentialAdd } from './xapi-credential.ts';
 import { rebuildCompletion } from './rebuild-completion.ts';
 import { backup } from './backup.ts';
 import { recordBaseCommand } from './record-base.ts';
+import { cmi5Import } from './cmi5.ts';
 import { userBreakGlass } from './break-glass.ts';
 
 /** A CLI command: resolves on success, throws an Error with a one-line reason otherwise. */
@@ -23,4 +24,5 @@ export const commands: Record<string, Command> = {
   'rebuild-completion': rebuildCompletion,
   'record base': recordBaseCommand,
   backup,
+  'cmi5 import': cmi5Import,
 };
