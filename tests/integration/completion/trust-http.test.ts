@@ -38,8 +38,17 @@ let managerCookie: string;
 const credentials: Partial<Record<'read' | 'write' | 'all', Credential>> = {};
 let teamSlug: string;
 
+/** One forged claim: a verb, or a result field, about one activity. */
+interface Claim {
+  kind: string;
+  id: string;
+  what: string;
+  verb: string;
+  result?: Record<string, unknown>;
+}
+
 /** Every verdict verb and every verdict result field, about every kind of Switchyard activity. */
-const CLAIMS = Object.entries(KINDS).flatMap(([kind, id]) => [
+const CLAIMS: Claim[] = Object.entries(KINDS).flatMap(([kind, id]): Claim[] => [
   ...VERDICT_VERBS.map((verb) => ({ kind, id, what: `verb ${verb.name}`, verb: verb.id })),
   ...VERDICT_RESULT_FIELDS.map((entry) => ({
     kind,
@@ -50,7 +59,7 @@ const CLAIMS = Object.entries(KINDS).flatMap(([kind, id]) => [
   })),
 ]);
 
-function claim(entry: (typeof CLAIMS)[number]) {
+function claim(entry: Claim) {
   return {
     id: crypto.randomUUID(),
     actor: { objectType: 'Agent', account: { homePage: BASE, name: learner.id } },
