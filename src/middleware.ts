@@ -37,8 +37,10 @@ function ignoresCookie(request: Request, url: URL): boolean {
 }
 
 /** Security headers on every response; pages keep the CSP Astro computed for them at build time. */
-const securityHeaders = defineMiddleware(async (_context, next) => {
+const securityHeaders = defineMiddleware(async (context, next) => {
   const response = await next();
+  // Imported course content carries its own sandbox policy (cmi5 package files).
+  if (context.url.pathname.startsWith(PACKAGE_CONTENT_PREFIX)) return response;
   try {
     applySecurityHeaders(response.headers);
     return response;
