@@ -122,6 +122,25 @@ export const signInThrottles = sqliteTable('sign_in_throttles', {
   updatedAt: integer('updated_at').notNull(),
 });
 
+/**
+ * Browsers in which a person signed in successfully (a device cookie, stored as its SHA-256).
+ * Sign-in from such a browser is throttled on its own counter, so failures elsewhere cannot lock
+ * the person out of it.
+ */
+export const trustedDevices = sqliteTable(
+  'trusted_devices',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('trusted_devices_user_idx').on(t.userId)],
+);
+
 /** Accounts at an OpenID provider, linked by issuer and subject (never by email alone). */
 export const oidcIdentities = sqliteTable(
   'oidc_identities',
