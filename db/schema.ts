@@ -1,4 +1,5 @@
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -121,6 +122,25 @@ export const signInThrottles = sqliteTable('sign_in_throttles', {
   updatedAt: integer('updated_at').notNull(),
 });
 
+/**
+ * Browsers in which a person signed in successfully (a device cookie, stored as its SHA-256).
+ * Sign-in from such a browser is throttled on its own counter, so failures elsewhere cannot lock
+ * the person out of it.
+ */
+export const trustedDevices = sqliteTable(
+  'trusted_devices',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('trusted_devices_user_idx').on(t.userId)],
+);
+
 /** Accounts at an OpenID provider, linked by issuer and subject (never by email alone). */
 export const oidcIdentities = sqliteTable(
   'oidc_identities',
@@ -199,7 +219,7 @@ export const xapiCredentials = sqliteTable(
     name: text('name').notNull(),
     key: text('key').notNull(),
     secretHash: text('secret_hash').notNull(),
-    scope: text('scope', { enum: ['read', 'write', 'all'] }).notNull(),
+    scope: text('scope', { enum: ['read', 'write', 'all', 'launch'] }).notNull(),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),
   },
@@ -276,6 +296,10 @@ export const completions = sqliteTable(
     firstCompletedAt: integer('first_completed_at'),
     lastCompletedAt: integer('last_completed_at'),
     lastStatementId: text('last_statement_id'),
+    /** Who reported it: Switchyard's graders, or imported (cmi5) content under its rules. */
+    reportedBy: text('reported_by', { enum: ['grader', 'imported-content'] })
+      .notNull()
+      .default('grader'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
@@ -362,8 +386,136 @@ export const certificates = sqliteTable(
     issuedAt: integer('issued_at').notNull(),
     expiresAt: integer('expires_at'),
     statementId: text('statement_id'),
+    /** The nth certificate of this learner for this course (1, 2... on renewal); unique, so never issued twice. */
+    issueNumber: integer('issue_number'),
+    /** The learner's name on the day of issue. */
+    holderName: text('holder_name'),
+    /** The course's title and version on the day of issue. */
+    courseTitle: text('course_title'),
+    courseVersion: text('course_version'),
+    /** Day of issue (YYYY-MM-DD) in the organisation's time zone. */
+    issuedOn: text('issued_on'),
+    /** Last day the certificate is valid (YYYY-MM-DD, organisation's time zone), or null when it never lapses. */
+    validUntil: text('valid_until'),
   },
-  (t) => [index('certificates_user_idx').on(t.userId, t.courseId)],
+  (t) => [
+    index('certificates_user_idx').on(t.userId, t.courseId),
+    uniqueIndex('certificates_issue_unique').on(t.userId, t.courseId, t.issueNumber),
+    uniqueIndex('certificates_statement_unique').on(t.statementId),
+  ],
+);
+
+/** The learning record's identity (one row): the IRI base of activity ids and learner accounts. */
+export const recordIdentity = sqliteTable('record_identity', {
+  /** Always 1. */
+  id: integer('id').primaryKey(),
+  /** Origin-like IRI base, e.g. https://training.example.com (no trailing slash). */
+  iriBase: text('iri_base').notNull(),
+  /** How it was chosen: from PUBLIC_ORIGIN or the default, set by an operator, or adopted from stored statements. */
+  source: text('source', { enum: ['config', 'set', 'adopted'] }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Imported cmi5 courses; the id is the course's slug in Switchyard (pages, assignments). */
+export const cmi5Courses = sqliteTable(
+  'cmi5_courses',
+  {
+    id: text('id').primaryKey(),
+    /** The course id (an IRI) from the package's cmi5.xml; re-importing it makes a new version. */
+    publisherCourseId: text('publisher_course_id').notNull(),
+    publisher: text('publisher').notNull(),
+    /** The track the course is listed under, when the importer chose one. */
+    track: text('track'),
+    currentVersionId: text('current_version_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** Set when the course is withdrawn: no new launches; records and evidence stay. */
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [uniqueIndex('cmi5_courses_publisher_id_unique').on(t.publisherCourseId)],
+);
+
+/** Each import of a cmi5 course: its parsed structure, kept so registrations keep their version. */
+export const cmi5CourseVersions = sqliteTable(
+  'cmi5_course_versions',
+  {
+    id: text('id').primaryKey(),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => cmi5Courses.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    /** The validated course structure as JSON (blocks and AUs in document order). */
+    structure: text('structure').notNull(),
+    hasPackage: integer('has_package', { mode: 'boolean' }).notNull(),
+    importedAt: integer('imported_at').notNull(),
+    importedBy: text('imported_by').notNull(),
+  },
+  (t) => [uniqueIndex('cmi5_course_versions_course_version_unique').on(t.courseId, t.version)],
+);
+
+/** The files of a version's zip package, in the database so every server instance serves them. */
+export const cmi5PackageFiles = sqliteTable(
+  'cmi5_package_files',
+  {
+    versionId: text('version_id')
+      .notNull()
+      .references(() => cmi5CourseVersions.id, { onDelete: 'cascade' }),
+    path: text('path').notNull(),
+    contentType: text('content_type').notNull(),
+    body: blob('body', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.path] })],
+);
+
+/** A learner's enrolment in a cmi5 course (cmi5 registration), pinned to the version it started on. */
+export const cmi5Registrations = sqliteTable(
+  'cmi5_registrations',
+  {
+    id: text('id').primaryKey(),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => cmi5Courses.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => cmi5CourseVersions.id),
+    actorKey: text('actor_key').notNull(),
+    /** The xAPI Agent launched, as JSON. */
+    actor: text('actor').notNull(),
+    /** The Switchyard learner, when the actor is one. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    satisfiedAt: integer('satisfied_at'),
+  },
+  (t) => [index('cmi5_registrations_course_actor_idx').on(t.courseId, t.actorKey)],
+);
+
+/** One AU launch session; the fetch key and auth token are stored as SHA-256 only. */
+export const cmi5Sessions = sqliteTable(
+  'cmi5_sessions',
+  {
+    id: text('id').primaryKey(),
+    registrationId: text('registration_id')
+      .notNull()
+      .references(() => cmi5Registrations.id, { onDelete: 'cascade' }),
+    auIndex: integer('au_index').notNull(),
+    launchMode: text('launch_mode', { enum: ['Normal', 'Browse', 'Review'] }).notNull(),
+    fetchKeyHash: text('fetch_key_hash').notNull(),
+    tokenHash: text('token_hash'),
+    fetchedAt: integer('fetched_at'),
+    launchedAt: integer('launched_at').notNull(),
+    lastActivityAt: integer('last_activity_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    initializedAt: integer('initialized_at'),
+    terminatedAt: integer('terminated_at'),
+    abandonedAt: integer('abandoned_at'),
+  },
+  (t) => [
+    uniqueIndex('cmi5_sessions_fetch_key_unique').on(t.fetchKeyHash),
+    uniqueIndex('cmi5_sessions_token_unique').on(t.tokenHash),
+    index('cmi5_sessions_registration_idx').on(t.registrationId),
+  ],
 );
 
 /** Joint exercises: a live, shared run of a joint scenario. The event log is the source of truth. */
@@ -428,3 +580,42 @@ export const exerciseEvents = sqliteTable(
     uniqueIndex('exercise_events_client_unique').on(t.exerciseId, t.userId, t.clientEventId),
   ],
 );
+
+/**
+ * xAPI documents: State (per activity, agent and registration), Activity Profile and Agent
+ * Profile, one row per document. Unused key parts are '' so the primary key stays total.
+ */
+export const xapiDocuments = sqliteTable(
+  'xapi_documents',
+  {
+    kind: text('kind', { enum: ['state', 'activity_profile', 'agent_profile'] }).notNull(),
+    /** Activity IRI (state, activity profile); '' for agent profiles. */
+    activityId: text('activity_id').notNull(),
+    /** Canonical key of the agent (state, agent profile); '' for activity profiles. */
+    agentKey: text('agent_key').notNull(),
+    /** Registration UUID of a state document, lower case; '' when none. */
+    registration: text('registration').notNull(),
+    /** stateId or profileId. */
+    documentId: text('document_id').notNull(),
+    contentType: text('content_type').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    /** Lower-case hex SHA-1 of the content, as the xAPI ETag. */
+    etag: text('etag').notNull(),
+    /** Milliseconds since epoch of the last change. */
+    updated: integer('updated').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.kind, t.activityId, t.agentKey, t.registration, t.documentId],
+    }),
+  ],
+);
+
+/** Raw attachment data sent with statements, stored once per SHA-2 hash. */
+export const xapiAttachments = sqliteTable('xapi_attachments', {
+  /** Lower-case hex SHA-256, SHA-384 or SHA-512 of the content. */
+  sha2: text('sha2').primaryKey(),
+  contentType: text('content_type').notNull(),
+  content: blob('content', { mode: 'buffer' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});

@@ -1,6 +1,7 @@
-import { MAX_BODY_BYTES as XAPI_BODY_LIMIT } from '../xapi/body.ts';
+import { MAX_BODY_BYTES as XAPI_BODY_LIMIT, MAX_DOCUMENT_BYTES } from '../xapi/body.ts';
 import { LAB_BODY_LIMIT } from '../../labs/limits.ts';
 import { SIM_ATTEMPT_BODY_LIMIT } from '../sims/attempts.ts';
+import { CMI5_PACKAGE_LIMIT } from '../cmi5/package.ts';
 
 /** Most bytes a form post may carry: every form Switchyard shows fits in a few KiB. */
 export const FORM_BODY_LIMIT = 32 * 1024;
@@ -18,6 +19,11 @@ export interface RouteBodyLimit {
 /** Routes with their own body limits; every other path takes FORM_BODY_LIMIT. */
 export const ROUTE_BODY_LIMITS: readonly RouteBodyLimit[] = [
   {
+    pattern: /^\/xapi\/(activities|agents)\/(state|profile)$/,
+    limit: MAX_DOCUMENT_BYTES,
+    hint: 'a document may be at most 2 MB',
+  },
+  {
     pattern: /^\/xapi\//,
     limit: XAPI_BODY_LIMIT,
     hint: 'send fewer statements per request',
@@ -31,6 +37,12 @@ export const ROUTE_BODY_LIMITS: readonly RouteBodyLimit[] = [
     pattern: /^\/api\/sims\/[^/]+\/attempts$/,
     limit: SIM_ATTEMPT_BODY_LIMIT,
     hint: 'an attempt log of this size is not one a person made; reload the simulation',
+  },
+  {
+    // cmi5 course packages: the integration API and the import page.
+    pattern: /^\/(api\/cmi5\/courses|manage\/imported-courses)$/,
+    limit: CMI5_PACKAGE_LIMIT,
+    hint: 'ask the vendor for a smaller package',
   },
 ];
 
