@@ -122,6 +122,25 @@ export const signInThrottles = sqliteTable('sign_in_throttles', {
   updatedAt: integer('updated_at').notNull(),
 });
 
+/**
+ * Browsers in which a person signed in successfully (a device cookie, stored as its SHA-256).
+ * Sign-in from such a browser is throttled on its own counter, so failures elsewhere cannot lock
+ * the person out of it.
+ */
+export const trustedDevices = sqliteTable(
+  'trusted_devices',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('trusted_devices_user_idx').on(t.userId)],
+);
+
 /** Accounts at an OpenID provider, linked by issuer and subject (never by email alone). */
 export const oidcIdentities = sqliteTable(
   'oidc_identities',
@@ -200,7 +219,7 @@ export const xapiCredentials = sqliteTable(
     name: text('name').notNull(),
     key: text('key').notNull(),
     secretHash: text('secret_hash').notNull(),
-    scope: text('scope', { enum: ['read', 'write', 'all'] }).notNull(),
+    scope: text('scope', { enum: ['read', 'write', 'all', 'launch'] }).notNull(),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),
   },
@@ -365,6 +384,108 @@ export const certificates = sqliteTable(
     statementId: text('statement_id'),
   },
   (t) => [index('certificates_user_idx').on(t.userId, t.courseId)],
+);
+
+/** Imported cmi5 courses; the id is the course's slug in Switchyard (pages, assignments). */
+export const cmi5Courses = sqliteTable(
+  'cmi5_courses',
+  {
+    id: text('id').primaryKey(),
+    /** The course id (an IRI) from the package's cmi5.xml; re-importing it makes a new version. */
+    publisherCourseId: text('publisher_course_id').notNull(),
+    publisher: text('publisher').notNull(),
+    /** The track the course is listed under, when the importer chose one. */
+    track: text('track'),
+    currentVersionId: text('current_version_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** Set when the course is withdrawn: no new launches; records and evidence stay. */
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [uniqueIndex('cmi5_courses_publisher_id_unique').on(t.publisherCourseId)],
+);
+
+/** Each import of a cmi5 course: its parsed structure, kept so registrations keep their version. */
+export const cmi5CourseVersions = sqliteTable(
+  'cmi5_course_versions',
+  {
+    id: text('id').primaryKey(),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => cmi5Courses.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    /** The validated course structure as JSON (blocks and AUs in document order). */
+    structure: text('structure').notNull(),
+    hasPackage: integer('has_package', { mode: 'boolean' }).notNull(),
+    importedAt: integer('imported_at').notNull(),
+    importedBy: text('imported_by').notNull(),
+  },
+  (t) => [uniqueIndex('cmi5_course_versions_course_version_unique').on(t.courseId, t.version)],
+);
+
+/** The files of a version's zip package, in the database so every server instance serves them. */
+export const cmi5PackageFiles = sqliteTable(
+  'cmi5_package_files',
+  {
+    versionId: text('version_id')
+      .notNull()
+      .references(() => cmi5CourseVersions.id, { onDelete: 'cascade' }),
+    path: text('path').notNull(),
+    contentType: text('content_type').notNull(),
+    body: blob('body', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.path] })],
+);
+
+/** A learner's enrolment in a cmi5 course (cmi5 registration), pinned to the version it started on. */
+export const cmi5Registrations = sqliteTable(
+  'cmi5_registrations',
+  {
+    id: text('id').primaryKey(),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => cmi5Courses.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => cmi5CourseVersions.id),
+    actorKey: text('actor_key').notNull(),
+    /** The xAPI Agent launched, as JSON. */
+    actor: text('actor').notNull(),
+    /** The Switchyard learner, when the actor is one. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    satisfiedAt: integer('satisfied_at'),
+  },
+  (t) => [index('cmi5_registrations_course_actor_idx').on(t.courseId, t.actorKey)],
+);
+
+/** One AU launch session; the fetch key and auth token are stored as SHA-256 only. */
+export const cmi5Sessions = sqliteTable(
+  'cmi5_sessions',
+  {
+    id: text('id').primaryKey(),
+    registrationId: text('registration_id')
+      .notNull()
+      .references(() => cmi5Registrations.id, { onDelete: 'cascade' }),
+    auIndex: integer('au_index').notNull(),
+    launchMode: text('launch_mode', { enum: ['Normal', 'Browse', 'Review'] }).notNull(),
+    fetchKeyHash: text('fetch_key_hash').notNull(),
+    tokenHash: text('token_hash'),
+    fetchedAt: integer('fetched_at'),
+    launchedAt: integer('launched_at').notNull(),
+    lastActivityAt: integer('last_activity_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    initializedAt: integer('initialized_at'),
+    terminatedAt: integer('terminated_at'),
+    abandonedAt: integer('abandoned_at'),
+  },
+  (t) => [
+    uniqueIndex('cmi5_sessions_fetch_key_unique').on(t.fetchKeyHash),
+    uniqueIndex('cmi5_sessions_token_unique').on(t.tokenHash),
+    index('cmi5_sessions_registration_idx').on(t.registrationId),
+  ],
 );
 
 /** Joint exercises: a live, shared run of a joint scenario. The event log is the source of truth. */

@@ -7,6 +7,7 @@ import { decideAccess, isSameOrigin, isUnsafeMethod } from './lib/server/auth/gu
 import { applySecurityHeaders } from './lib/server/security-headers.ts';
 import { inlineScriptHashes } from './lib/server/inline-script-hashes.ts';
 import { siteOrigin, isSecureOrigin } from './lib/server/site-origin.ts';
+import { PACKAGE_CONTENT_PREFIX } from './lib/server/cmi5/package-files.ts';
 import { cancelQuietly, hasBody, readBodyBytes } from './lib/server/http/body.ts';
 import { bodyLimitFor, tooLargeMessage } from './lib/server/http/body-limits.ts';
 import { plainPage } from './lib/server/http/plain-page.ts';
@@ -37,8 +38,10 @@ function ignoresCookie(request: Request, url: URL): boolean {
 }
 
 /** Security headers on every response; inline scripts Astro emits are allowed by their hash. */
-const securityHeaders = defineMiddleware(async (_context, next) => {
+const securityHeaders = defineMiddleware(async (context, next) => {
   const response = await next();
+  // Imported course content carries its own sandbox policy (cmi5 package files).
+  if (context.url.pathname.startsWith(PACKAGE_CONTENT_PREFIX)) return response;
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('text/html')) {
     applySecurityHeaders(response.headers);

@@ -3,6 +3,7 @@ import { teamAdd, userAdd, userResetPassword } from './people.ts';
 import { xapiCredentialAdd } from './xapi-credential.ts';
 import { rebuildCompletion } from './rebuild-completion.ts';
 import { backup } from './backup.ts';
+import { cmi5Import } from './cmi5.ts';
 import { userBreakGlass } from './break-glass.ts';
 
 /** A CLI command: resolves on success, throws an Error with a one-line reason otherwise. */
@@ -21,4 +22,5 @@ export const commands: Record<string, Command> = {
   'xapi-credential add': xapiCredentialAdd,
   'rebuild-completion': rebuildCompletion,
   backup,
+  'cmi5 import': cmi5Import,
 };

@@ -19,6 +19,8 @@ export interface TestProvider {
   accounts: Map<string, ProviderAccount>;
   /** Adds a Switchyard server's redirect URIs to the client and (re)creates the provider. */
   registerClient: (redirectUri: string, postLogoutRedirectUri: string) => Promise<void>;
+  /** Adds a client that authenticates with private_key_jwt using this public key. */
+  registerKeyClient: (clientId: string, redirectUri: string, publicKey: JWK) => Promise<void>;
   /** How many times the JWKS was fetched. */
   jwksRequests: () => number;
   /** Starts signing with a new key, published in the JWKS beside the old one. */
@@ -73,6 +75,7 @@ export async function startTestProvider(): Promise<TestProvider> {
   let publishedKeys: JWK[] | null = null;
   let client: { redirectUris: string[]; postLogoutRedirectUris: string[] } | null = null;
   let jwksRequests = 0;
+  const keyClients: NonNullable<Configuration['clients']> = [];
   let provider: Provider | null = null;
 
   const build = (): void => {
@@ -87,6 +90,7 @@ export async function startTestProvider(): Promise<TestProvider> {
           response_types: ['code'],
           grant_types: ['authorization_code'],
         },
+        ...keyClients,
       ],
       jwks: { keys: keys as never },
       cookies: { keys: ['switchyard test provider cookie key'] },
@@ -225,6 +229,17 @@ export async function startTestProvider(): Promise<TestProvider> {
         redirectUris: [...(client?.redirectUris ?? []), redirectUri],
         postLogoutRedirectUris: [...(client?.postLogoutRedirectUris ?? []), postLogoutRedirectUri],
       };
+      build();
+    },
+    registerKeyClient: async (keyClientId, redirectUri, publicKey) => {
+      keyClients.push({
+        client_id: keyClientId,
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks: { keys: [publicKey as never] },
+        redirect_uris: [redirectUri],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+      });
       build();
     },
     jwksRequests: () => jwksRequests,

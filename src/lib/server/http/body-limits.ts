@@ -2,6 +2,7 @@ import { MAX_BODY_BYTES as XAPI_BODY_LIMIT, MAX_DOCUMENT_BYTES } from '../xapi/b
 import { MAX_MULTIPART_BYTES } from '../xapi/statements-multipart.ts';
 import { LAB_BODY_LIMIT } from '../../labs/limits.ts';
 import { SIM_ATTEMPT_BODY_LIMIT } from '../sims/attempts.ts';
+import { CMI5_PACKAGE_LIMIT } from '../cmi5/package.ts';
 
 /** Most bytes a form post may carry: every form Switchyard shows fits in a few KiB. */
 export const FORM_BODY_LIMIT = 32 * 1024;
@@ -42,6 +43,12 @@ export const ROUTE_BODY_LIMITS: readonly RouteBodyLimit[] = [
     pattern: /^\/api\/sims\/[^/]+\/attempts$/,
     limit: SIM_ATTEMPT_BODY_LIMIT,
     hint: 'an attempt log of this size is not one a person made; reload the simulation',
+  },
+  {
+    // cmi5 course packages: the integration API and the import page.
+    pattern: /^\/(api\/cmi5\/courses|manage\/imported-courses)$/,
+    limit: CMI5_PACKAGE_LIMIT,
+    hint: 'ask the vendor for a smaller package',
   },
 ];
 
