@@ -16,7 +16,6 @@ let server: TestServer;
 let db: Database;
 let all: Credential;
 let keyDir: string;
-let privateKey: CryptoKey;
 let certificate: string;
 
 /** A multipart/mixed statement request built by hand: the JSON part, then raw data parts. */
@@ -93,10 +92,6 @@ beforeAll(async () => {
     ],
     { stdio: 'ignore' },
   );
-  privateKey = (await jose.importPKCS8(
-    readFileSync(join(keyDir, 'key.pem'), 'utf8'),
-    'RS256',
-  )) as CryptoKey;
   certificate = readFileSync(join(keyDir, 'cert.pem'), 'utf8').replace(
     /-----(BEGIN|END) CERTIFICATE-----|\s/g,
     '',
