@@ -107,7 +107,9 @@ export async function writeStatements(
     version,
     siteOrigin: input.siteOrigin,
     attachmentHashes: new Set(attachments.map((attachment) => attachment.sha2)),
-    ...(principal.kind === 'learner' ? { authorize: learnerWritePolicy(principal.agent) } : {}),
+    ...(principal.kind === 'learner'
+      ? { authorize: learnerWritePolicy(principal.agent, input.siteOrigin) }
+      : {}),
   });
   const headers = consistentThrough();
   if (!result.ok) {
