@@ -12,6 +12,7 @@ const CourseFieldsSchema = CourseSchema.pick({
   audience: true,
   skills: true,
   recurrenceMonths: true,
+  version: true,
 });
 const TrackFieldsSchema = TrackSchema.pick({ title: true, order: true });
 

@@ -13,6 +13,7 @@ export interface CourseInfo {
     audience: 'it' | 'ot' | 'all';
     skills: string[];
     recurrenceMonths?: number | undefined;
+    version?: string | undefined;
   };
   /** Lessons in order, when the catalog carries them (the course engine's does). */
   lessons?: readonly { slug: string; data: { title: string } }[];

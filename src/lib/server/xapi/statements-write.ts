@@ -95,7 +95,9 @@ export async function writeStatements(
     authority,
     version,
     siteOrigin: input.siteOrigin,
-    ...(principal.kind === 'learner' ? { authorize: learnerWritePolicy(principal.agent) } : {}),
+    ...(principal.kind === 'learner'
+      ? { authorize: learnerWritePolicy(principal.agent, input.siteOrigin) }
+      : {}),
   });
   const headers = consistentThrough();
   if (!result.ok) {
