@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadDataset, type LoadedDataset } from '../../../src/lib/server/labs/dataset.ts';
 
 const ROOT = 'content/datasets';
-const NAMES = ['scada-week', 'feeder-load-year', 'pv-plant', 'alarm-log', 'asset-register'];
+const NAMES = [
+  'scada-week',
+  'feeder-load-year',
+  'pv-plant',
+  'alarm-log',
+  'asset-register',
+  'asset-health',
+];
 const temp = mkdtempSync(join(tmpdir(), 'switchyard-datasets-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -34,7 +41,7 @@ describe('generate-datasets', () => {
     const first = readTree(join(temp, 'first'));
     const second = readTree(join(temp, 'second'));
     expect([...first.keys()].sort()).toEqual([...second.keys()].sort());
-    expect(first.size).toBe(13);
+    expect(first.size).toBe(18);
     for (const [path, bytes] of first) expect(second.get(path)?.equals(bytes), path).toBe(true);
   });
 
@@ -162,6 +169,19 @@ describe('the committed datasets', () => {
     }
     const lockouts = events.filter((e) => e[4] === 'LOCKOUT').map((e) => e[2]);
     expect(lockouts).toEqual(['CH-REL-F3', 'CH-REC-F4-1']);
+  });
+
+  test('asset-health: every row names a registered asset', () => {
+    const assets = new Set(rowsOf('asset-register', 'assets').map((r) => r[0]));
+    for (const table of ['inspection_findings', 'ir_survey', 'dga_samples', 'criticality']) {
+      const rows = rowsOf('asset-health', table);
+      expect(rows.length, table).toBeGreaterThan(10);
+      const column = table === 'criticality' ? 0 : 1;
+      expect(
+        rows.every((r) => assets.has(r[column])),
+        table,
+      ).toBe(true);
+    }
   });
 
   test('asset-register: every work order names a registered asset', () => {

@@ -6,6 +6,7 @@ import { assetRegister } from './asset-register.ts';
 import type { DatasetGenerator } from './dataset-generator.ts';
 import { feederLoadYear } from './feeder-load-year.ts';
 import { pvPlant } from './pv-plant.ts';
+import { assetHealth } from './asset-health.ts';
 import { scadaWeek } from './scada-week.ts';
 
 /** Every lab dataset, in the order they are written. */
@@ -15,6 +16,7 @@ export const datasetGenerators: readonly DatasetGenerator[] = [
   pvPlant,
   alarmLog,
   assetRegister,
+  assetHealth,
 ];
 
 /** The seed the committed datasets were generated with. */
