@@ -113,6 +113,41 @@ describe('every page type on a 390 px phone', { timeout: 240_000 }, () => {
     await expectFitsPhone('/admin/users', 403);
   });
 
+  test('a lesson shows the course outline with states and its contents; /learn continues there', async () => {
+    await signIn(demoLearner, demoPassword);
+    const lesson = '/courses/sql-for-grid-data/time-buckets-and-peaks';
+    await page.goto(server.url + lesson);
+    expect(await page.locator('details.outline-fold').isVisible()).toBe(true);
+    expect(await page.locator('div.outline-side').isVisible()).toBe(false);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const outline = page.locator('div.outline-side nav[aria-label="Course outline"]');
+    expect(await outline.isVisible()).toBe(true);
+    await expect(outline.locator('[aria-current=page]').textContent()).resolves.toContain(
+      'Time buckets',
+    );
+    const states = await outline
+      .locator('li')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
+    expect(states).toHaveLength(5);
+    expect(states[2]).toBe('in-progress');
+    expect(await outline.locator('li').nth(1).textContent()).toContain('Lab');
+    const targets = await page
+      .locator('div.toc-side a')
+      .evaluateAll((links) =>
+        links.map((link) => Boolean(document.getElementById(link.getAttribute('href')!.slice(1)))),
+      );
+    expect(targets.length).toBeGreaterThan(3);
+    expect(targets.every(Boolean)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(server.url + '/learn');
+    const card = page.locator('[data-testid=continue]');
+    expect(await card.locator('a[href="/courses/sql-for-grid-data"]').count()).toBe(1);
+    expect(await card.locator('a.button').getAttribute('href')).toMatch(
+      /^\/courses\/sql-for-grid-data\//,
+    );
+    await page.setViewportSize(PHONE);
+  });
+
   test('a manager’s pages fit, the matrix scrolling inside its own labelled region', async () => {
     await signIn(demoManager, demoPassword);
     await expectFitsPhone('/manage');
