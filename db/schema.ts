@@ -1,4 +1,5 @@
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -27,6 +28,8 @@ export const users = sqliteTable(
     isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
     /** Accounts created by `switchyard demo`, shown with a badge. */
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    /** May sign in with a password even when single sign-on is the only way in (recovery). */
+    isBreakGlass: integer('is_break_glass', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -119,6 +122,61 @@ export const signInThrottles = sqliteTable('sign_in_throttles', {
   updatedAt: integer('updated_at').notNull(),
 });
 
+/** Accounts at an OpenID provider, linked by issuer and subject (never by email alone). */
+export const oidcIdentities = sqliteTable(
+  'oidc_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSignInAt: integer('last_sign_in_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.issuer, t.subject] }),
+    index('oidc_identities_user_idx').on(t.userId),
+  ],
+);
+
+/** Sign-ins sent to the provider and not yet back; the id is the SHA-256 of the browser's cookie. */
+export const oidcSignInAttempts = sqliteTable(
+  'oidc_sign_in_attempts',
+  {
+    id: text('id').primaryKey(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    nextPath: text('next_path').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('oidc_sign_in_attempts_expires_idx').on(t.expiresAt)],
+);
+
+/** Provider groups an administrator maps to a Switchyard team, a role, or both. */
+export const ssoGroupMappings = sqliteTable(
+  'sso_group_mappings',
+  {
+    id: text('id').primaryKey(),
+    /** The group's id or name exactly as the provider sends it in the groups claim. */
+    groupName: text('group_name').notNull(),
+    teamId: text('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['learner', 'manager', 'admin'] }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('sso_group_mappings_group_unique').on(t.groupName)],
+);
+
+/** Settings administrators change in the application (not the environment). */
+export const siteSettings = sqliteTable('site_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
 /** Security events for administrators and auditors. */
 export const auditEvents = sqliteTable(
   'audit_events',
@@ -142,7 +200,7 @@ export const xapiCredentials = sqliteTable(
     name: text('name').notNull(),
     key: text('key').notNull(),
     secretHash: text('secret_hash').notNull(),
-    scope: text('scope', { enum: ['read', 'write', 'all'] }).notNull(),
+    scope: text('scope', { enum: ['read', 'write', 'all', 'launch'] }).notNull(),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),
   },
@@ -308,3 +366,207 @@ export const certificates = sqliteTable(
   },
   (t) => [index('certificates_user_idx').on(t.userId, t.courseId)],
 );
+
+/** Imported cmi5 courses; the id is the course's slug in Switchyard (pages, assignments). */
+export const cmi5Courses = sqliteTable(
+  'cmi5_courses',
+  {
+    id: text('id').primaryKey(),
+    /** The course id (an IRI) from the package's cmi5.xml; re-importing it makes a new version. */
+    publisherCourseId: text('publisher_course_id').notNull(),
+    publisher: text('publisher').notNull(),
+    /** The track the course is listed under, when the importer chose one. */
+    track: text('track'),
+    currentVersionId: text('current_version_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** Set when the course is withdrawn: no new launches; records and evidence stay. */
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [uniqueIndex('cmi5_courses_publisher_id_unique').on(t.publisherCourseId)],
+);
+
+/** Each import of a cmi5 course: its parsed structure, kept so registrations keep their version. */
+export const cmi5CourseVersions = sqliteTable(
+  'cmi5_course_versions',
+  {
+    id: text('id').primaryKey(),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => cmi5Courses.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    /** The validated course structure as JSON (blocks and AUs in document order). */
+    structure: text('structure').notNull(),
+    hasPackage: integer('has_package', { mode: 'boolean' }).notNull(),
+    importedAt: integer('imported_at').notNull(),
+    importedBy: text('imported_by').notNull(),
+  },
+  (t) => [uniqueIndex('cmi5_course_versions_course_version_unique').on(t.courseId, t.version)],
+);
+
+/** The files of a version's zip package, in the database so every server instance serves them. */
+export const cmi5PackageFiles = sqliteTable(
+  'cmi5_package_files',
+  {
+    versionId: text('version_id')
+      .notNull()
+      .references(() => cmi5CourseVersions.id, { onDelete: 'cascade' }),
+    path: text('path').notNull(),
+    contentType: text('content_type').notNull(),
+    body: blob('body', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.path] })],
+);
+
+/** A learner's enrolment in a cmi5 course (cmi5 registration), pinned to the version it started on. */
+export const cmi5Registrations = sqliteTable(
+  'cmi5_registrations',
+  {
+    id: text('id').primaryKey(),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => cmi5Courses.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => cmi5CourseVersions.id),
+    actorKey: text('actor_key').notNull(),
+    /** The xAPI Agent launched, as JSON. */
+    actor: text('actor').notNull(),
+    /** The Switchyard learner, when the actor is one. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    satisfiedAt: integer('satisfied_at'),
+  },
+  (t) => [index('cmi5_registrations_course_actor_idx').on(t.courseId, t.actorKey)],
+);
+
+/** One AU launch session; the fetch key and auth token are stored as SHA-256 only. */
+export const cmi5Sessions = sqliteTable(
+  'cmi5_sessions',
+  {
+    id: text('id').primaryKey(),
+    registrationId: text('registration_id')
+      .notNull()
+      .references(() => cmi5Registrations.id, { onDelete: 'cascade' }),
+    auIndex: integer('au_index').notNull(),
+    launchMode: text('launch_mode', { enum: ['Normal', 'Browse', 'Review'] }).notNull(),
+    fetchKeyHash: text('fetch_key_hash').notNull(),
+    tokenHash: text('token_hash'),
+    fetchedAt: integer('fetched_at'),
+    launchedAt: integer('launched_at').notNull(),
+    lastActivityAt: integer('last_activity_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    initializedAt: integer('initialized_at'),
+    terminatedAt: integer('terminated_at'),
+    abandonedAt: integer('abandoned_at'),
+  },
+  (t) => [
+    uniqueIndex('cmi5_sessions_fetch_key_unique').on(t.fetchKeyHash),
+    uniqueIndex('cmi5_sessions_token_unique').on(t.tokenHash),
+    index('cmi5_sessions_registration_idx').on(t.registrationId),
+  ],
+);
+
+/** Joint exercises: a live, shared run of a joint scenario. The event log is the source of truth. */
+export const exercises = sqliteTable(
+  'exercises',
+  {
+    /** A UUID; also the xAPI registration of every participant's verdict. */
+    id: text('id').primaryKey(),
+    scenarioId: text('scenario_id').notNull(),
+    /** Short code people type to join (unambiguous letters and digits). */
+    joinCode: text('join_code').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    /** Set when the server scored the finished exercise and wrote the verdicts. */
+    scoredAt: integer('scored_at'),
+    /** The score as JSON, kept for the review page (the statements are the record). */
+    result: text('result'),
+  },
+  (t) => [uniqueIndex('exercises_join_code_unique').on(t.joinCode)],
+);
+
+/** Who plays which role in an exercise: one person per role, one role per person. */
+export const exerciseParticipants = sqliteTable(
+  'exercise_participants',
+  {
+    exerciseId: text('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['authority', 'field', 'analyst', 'observer'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.exerciseId, t.role] }),
+    uniqueIndex('exercise_participants_user_unique').on(t.exerciseId, t.userId),
+    index('exercise_participants_user_idx').on(t.userId),
+  ],
+);
+
+/** The append-only log of an exercise: joins, messages, actions, injects, numbered from 1. */
+export const exerciseEvents = sqliteTable(
+  'exercise_events',
+  {
+    exerciseId: text('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    /** The sender's id for the message: a retry with the same id is stored once. */
+    clientEventId: text('client_event_id').notNull(),
+    userId: text('user_id').notNull(),
+    role: text('role', { enum: ['authority', 'field', 'analyst', 'observer'] }).notNull(),
+    /** Server time it was accepted. */
+    at: integer('at').notNull(),
+    /** The command as JSON. */
+    command: text('command').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.exerciseId, t.seq] }),
+    uniqueIndex('exercise_events_client_unique').on(t.exerciseId, t.userId, t.clientEventId),
+  ],
+);
+
+/**
+ * xAPI documents: State (per activity, agent and registration), Activity Profile and Agent
+ * Profile, one row per document. Unused key parts are '' so the primary key stays total.
+ */
+export const xapiDocuments = sqliteTable(
+  'xapi_documents',
+  {
+    kind: text('kind', { enum: ['state', 'activity_profile', 'agent_profile'] }).notNull(),
+    /** Activity IRI (state, activity profile); '' for agent profiles. */
+    activityId: text('activity_id').notNull(),
+    /** Canonical key of the agent (state, agent profile); '' for activity profiles. */
+    agentKey: text('agent_key').notNull(),
+    /** Registration UUID of a state document, lower case; '' when none. */
+    registration: text('registration').notNull(),
+    /** stateId or profileId. */
+    documentId: text('document_id').notNull(),
+    contentType: text('content_type').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    /** Lower-case hex SHA-1 of the content, as the xAPI ETag. */
+    etag: text('etag').notNull(),
+    /** Milliseconds since epoch of the last change. */
+    updated: integer('updated').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.kind, t.activityId, t.agentKey, t.registration, t.documentId],
+    }),
+  ],
+);
+
+/** Raw attachment data sent with statements, stored once per SHA-2 hash. */
+export const xapiAttachments = sqliteTable('xapi_attachments', {
+  /** Lower-case hex SHA-256, SHA-384 or SHA-512 of the content. */
+  sha2: text('sha2').primaryKey(),
+  contentType: text('content_type').notNull(),
+  content: blob('content', { mode: 'buffer' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});

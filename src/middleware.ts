@@ -7,10 +7,41 @@ import { decideAccess, isSameOrigin, isUnsafeMethod } from './lib/server/auth/gu
 import { applySecurityHeaders } from './lib/server/security-headers.ts';
 import { inlineScriptHashes } from './lib/server/inline-script-hashes.ts';
 import { siteOrigin, isSecureOrigin } from './lib/server/site-origin.ts';
+import { PACKAGE_CONTENT_PREFIX } from './lib/server/cmi5/package-files.ts';
+import { cancelQuietly, hasBody, readBodyBytes } from './lib/server/http/body.ts';
+import { bodyLimitFor, tooLargeMessage } from './lib/server/http/body-limits.ts';
+import { plainPage } from './lib/server/http/plain-page.ts';
+import {
+  applyCorsHeaders,
+  isPreflight,
+  isXapiPath,
+  preflightResponse,
+} from './lib/server/xapi/cors.ts';
+import { fallbackVersion, VERSION_HEADER } from './lib/server/xapi/protocol.ts';
+
+/** CORS for the xAPI endpoint: preflights answered here, every answer readable cross-origin. */
+const xapiCors = defineMiddleware(async (context, next) => {
+  if (!isXapiPath(context.url.pathname)) return next();
+  if (isPreflight(context.request)) return preflightResponse();
+  const response = await next();
+  if (context.request.headers.has('origin')) applyCorsHeaders(response.headers);
+  return response;
+});
+
+/** A cookie counts on the xAPI endpoint only from our own pages, never from another origin. */
+function ignoresCookie(request: Request, url: URL): boolean {
+  return (
+    isXapiPath(url.pathname) &&
+    request.headers.has('origin') &&
+    !isSameOrigin(request, siteOrigin(url))
+  );
+}
 
 /** Security headers on every response; inline scripts Astro emits are allowed by their hash. */
-const securityHeaders = defineMiddleware(async (_context, next) => {
+const securityHeaders = defineMiddleware(async (context, next) => {
   const response = await next();
+  // Imported course content carries its own sandbox policy (cmi5 package files).
+  if (context.url.pathname.startsWith(PACKAGE_CONTENT_PREFIX)) return response;
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('text/html')) {
     applySecurityHeaders(response.headers);
@@ -22,12 +53,45 @@ const securityHeaders = defineMiddleware(async (_context, next) => {
   return new Response(html, { status: response.status, statusText: response.statusText, headers });
 });
 
+/** A 413 in the form the client reads: JSON for APIs and xAPI, a page for forms; the connection closes. */
+function tooLargeResponse(path: string, message: string, version: string | null): Response {
+  const headers = { connection: 'close' };
+  if (path.startsWith('/xapi/')) {
+    return Response.json(
+      { error: message },
+      { status: 413, headers: { ...headers, [VERSION_HEADER]: fallbackVersion(version) } },
+    );
+  }
+  if (path.startsWith('/api/')) return Response.json({ error: message }, { status: 413, headers });
+  return plainPage(413, 'That was too much to send', message, undefined, headers);
+}
+
+/**
+ * Refuses a body over its route's limit before any other work (sessions, sign-in, routes): a
+ * declared length is judged at once, a chunked body is read (a copy, under the limit) first.
+ */
+const limitBodies = defineMiddleware(async (context, next) => {
+  const { request } = context;
+  if (!isUnsafeMethod(request.method) || !hasBody(request)) return next();
+  const path = context.url.pathname;
+  const { limit, hint } = bodyLimitFor(path);
+  const declared = request.headers.get('content-length');
+  let isTooLarge = declared !== null && Number(declared) > limit;
+  if (!isTooLarge && declared === null) {
+    const copy = await readBodyBytes(request.clone(), limit);
+    isTooLarge = !copy.ok && copy.reason === 'too-large';
+  }
+  if (!isTooLarge) return next();
+  cancelQuietly(request.body);
+  return tooLargeResponse(path, tooLargeMessage(limit, hint), request.headers.get(VERSION_HEADER));
+});
+
 /** Puts the signed-in user and session on locals. */
 const authenticate = defineMiddleware(async (context, next) => {
   context.locals.user = null;
   context.locals.session = null;
   const token = context.cookies.get(SESSION_COOKIE)?.value;
-  if (token) {
+  if (token && !ignoresCookie(context.request, context.url)) {
     const config = getConfig();
     const db = await getDb();
     const result = await validateSessionToken(
@@ -50,17 +114,24 @@ const checkOrigin = defineMiddleware(async (context, next) => {
   const { request } = context;
   if (isUnsafeMethod(request.method)) {
     const hasCookie = context.cookies.has(SESSION_COOKIE);
-    const isXapi = context.url.pathname.startsWith('/xapi/');
-    // xAPI clients authenticate with Basic credentials, which a foreign page cannot forge; only a
-    // cookie-carrying xAPI request needs the check.
-    const needsCheck = hasCookie || (!isXapi && request.headers.has('origin'));
+    const isXapi = isXapiPath(context.url.pathname);
+    // xAPI clients authenticate with an Authorization header, which a foreign page cannot forge;
+    // only an xAPI request that relies on the cookie needs the check.
+    const needsCheck = isXapi
+      ? hasCookie && !request.headers.has('authorization')
+      : hasCookie || request.headers.has('origin');
     if (needsCheck && !isSameOrigin(request, siteOrigin(context.url))) {
       return Response.json(
         {
           error:
             'This request came from another site and was refused. Reload the page and try again.',
         },
-        { status: 403, headers: isXapi ? { 'X-Experience-API-Version': '2.0.0' } : {} },
+        {
+          status: 403,
+          headers: isXapi
+            ? { [VERSION_HEADER]: fallbackVersion(request.headers.get(VERSION_HEADER)) }
+            : {},
+        },
       );
     }
   }
@@ -81,4 +152,11 @@ const guard = defineMiddleware(async (context, next) => {
   return context.rewrite(new Request(new URL('/403', context.url)));
 });
 
-export const onRequest = sequence(securityHeaders, authenticate, checkOrigin, guard);
+export const onRequest = sequence(
+  securityHeaders,
+  xapiCors,
+  limitBodies,
+  authenticate,
+  checkOrigin,
+  guard,
+);

@@ -3,6 +3,8 @@ import { teamAdd, userAdd, userResetPassword } from './people.ts';
 import { xapiCredentialAdd } from './xapi-credential.ts';
 import { rebuildCompletion } from './rebuild-completion.ts';
 import { backup } from './backup.ts';
+import { cmi5Import } from './cmi5.ts';
+import { userBreakGlass } from './break-glass.ts';
 
 /** A CLI command: resolves on success, throws an Error with a one-line reason otherwise. */
 export type Command = (context: CommandContext) => Promise<void>;
@@ -14,9 +16,11 @@ export const commands: Record<string, Command> = {
   },
   'user add': userAdd,
   'user reset-password': userResetPassword,
+  'user break-glass': userBreakGlass,
   'team add': teamAdd,
   demo: async (context) => (await import('./demo.ts')).demo(context),
   'xapi-credential add': xapiCredentialAdd,
   'rebuild-completion': rebuildCompletion,
   backup,
+  'cmi5 import': cmi5Import,
 };

@@ -89,7 +89,13 @@ try {
 
 process.env.HOST = config.HOST;
 process.env.PORT = String(config.PORT);
-await import(join(distDir, 'server/entry.mjs'));
+// Start Astro's server ourselves so live exercises can share its HTTP server's upgrade event.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const entry = await import(join(distDir, 'server/entry.mjs'));
+const { server } = entry.startServer();
+const { attachLiveExercises } = await import('../lib/server/exercises/live-server.ts');
+const { getDb } = await import('../lib/server/db.ts');
+attachLiveExercises(server.server, { db: await getDb(), publicOrigin: config.PUBLIC_ORIGIN });
 if (setupToken) {
   const origin = config.PUBLIC_ORIGIN ?? `http://${config.HOST}:${config.PORT}`;
   console.log(

@@ -11,11 +11,13 @@ const OptionsSchema = z.object({
     .min(1, '--name must not be empty')
     .max(100, '--name must be at most 100 characters'),
   scope: z
-    .enum(['read', 'write', 'all'], { message: '--scope must be read, write or all' })
+    .enum(['read', 'write', 'all', 'launch'], {
+      message: '--scope must be read, write, all or launch',
+    })
     .default('write'),
 });
 
-/** `xapi-credential add --name N [--scope read|write|all]`: prints key= and secret= once. */
+/** `xapi-credential add --name N [--scope read|write|all|launch]`: prints key= and secret= once. */
 export const xapiCredentialAdd: Command = async ({ db, args, print }) => {
   let values: Record<string, unknown>;
   try {

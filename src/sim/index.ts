@@ -47,3 +47,4 @@ export { blockingInterlocks } from './interlocks.ts';
 export { checkScenarioReferences, invalidActionReason } from './validate.ts';
 export { compileModel, portKey } from './topology.ts';
 export type { SimModel } from './topology.ts';
+export * from './exercise/index.ts';

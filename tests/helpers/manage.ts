@@ -33,6 +33,7 @@ export async function insertPeople(
       passwordHash: null,
       isDisabled: false,
       isDemo: false,
+      isBreakGlass: false,
       createdAt: 0,
       updatedAt: 0,
     };

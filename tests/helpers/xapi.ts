@@ -9,7 +9,7 @@ export interface Credential {
 /** Creates an xAPI credential through the CLI and reads key= and secret= from its output. */
 export function addCredential(
   databaseUrl: string,
-  scope: 'read' | 'write' | 'all' = 'all',
+  scope: 'read' | 'write' | 'all' | 'launch' = 'all',
 ): Credential {
   const run = runCli(databaseUrl, [
     'xapi-credential',

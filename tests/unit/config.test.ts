@@ -13,6 +13,11 @@ describe('parseConfig', () => {
         ORG_TIME_ZONE: 'UTC',
         SESSION_IDLE_DAYS: 7,
         SESSION_ABSOLUTE_DAYS: 30,
+        OIDC_CLIENT_AUTH: 'client_secret_basic',
+        OIDC_SCOPES: 'openid email profile',
+        OIDC_DISPLAY_NAME: 'your organisation',
+        OIDC_GROUPS_CLAIM: 'groups',
+        SSO_ONLY: false,
       },
     });
   });
@@ -47,5 +52,48 @@ describe('parseConfig', () => {
     const result = parseConfig({ PUBLIC_ORIGIN: 'https://training.example.com/path', PORT: '' });
     expect(result.ok && result.config.PUBLIC_ORIGIN).toBe('https://training.example.com');
     expect(result.ok && result.config.PORT).toBe(4321);
+  });
+
+  describe('single sign-on settings', () => {
+    const sso = {
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      OIDC_CLIENT_ID: 'switchyard',
+      OIDC_CLIENT_SECRET: 'a secret from the provider',
+    };
+
+    test('accepts an https issuer with a client id and secret', () => {
+      const result = parseConfig({ ...sso, SSO_ONLY: 'true', OIDC_DISPLAY_NAME: 'Contoso' });
+      expect(result.ok && result.config.OIDC_ISSUER).toBe(sso.OIDC_ISSUER);
+      expect(result.ok && result.config.SSO_ONLY).toBe(true);
+    });
+
+    test('accepts plain http only for a provider on this machine', () => {
+      expect(parseConfig({ ...sso, OIDC_ISSUER: 'http://localhost:9000' }).ok).toBe(true);
+      expect(parseConfig({ ...sso, OIDC_ISSUER: 'http://idp.example.com' }).ok).toBe(false);
+    });
+
+    test.each([
+      [{ OIDC_ISSUER: 'nonsense' }, 'OIDC_ISSUER'],
+      [{ OIDC_ISSUER: 'ftp://idp.example.com' }, 'OIDC_ISSUER'],
+      [{ OIDC_CLIENT_ID: undefined }, 'OIDC_CLIENT_ID'],
+      [{ OIDC_CLIENT_SECRET: undefined }, 'OIDC_CLIENT_SECRET'],
+      [{ OIDC_CLIENT_AUTH: 'private_key_jwt' }, 'OIDC_CLIENT_KEY_FILE'],
+      [
+        { OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_CLIENT_KEY_FILE: '/no/such/key.pem' },
+        'OIDC_CLIENT_KEY_FILE',
+      ],
+      [{ OIDC_CLIENT_AUTH: 'magic' }, 'OIDC_CLIENT_AUTH'],
+      [{ OIDC_SCOPES: 'email profile' }, 'OIDC_SCOPES'],
+      [{ OIDC_GROUPS_CLAIM: 'group claim' }, 'OIDC_GROUPS_CLAIM'],
+      [{ SSO_ONLY: 'sometimes' }, 'SSO_ONLY'],
+      [{ OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, SSO_ONLY: 'true' }, 'SSO_ONLY'],
+    ])('rejects %o with one line naming %s', (changes, name) => {
+      const result = parseConfig({ ...sso, ...changes });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.message).toMatch(new RegExp(`^Invalid ${name}:`));
+        expect(result.message).not.toContain('\n');
+      }
+    });
   });
 });

@@ -23,6 +23,19 @@ export const AUDIT_EVENT_TYPES = [
   'team.created',
   'team.updated',
   'xapi-credential.created',
+  'cmi5.course-imported',
+  'cmi5.course-withdrawn',
+  'cmi5.au-waived',
+  'user.break-glass-changed',
+  'sso.sign-in',
+  'sso.refused',
+  'sso.account-created',
+  'sso.account-linked',
+  'sso.access-changed',
+  'sso.groups-overage',
+  'sso.mapping-added',
+  'sso.mapping-removed',
+  'sso.linking-changed',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, LessonLinkSchema, SlugSchema, SwitchPositionSchema } from './common.ts';
 import { ActionSchema, ActionTypeSchema, FindingSchema } from './action.ts';
 import { DeviceSchema } from './device.ts';
+import { ExerciseSetupSchema } from './exercise.ts';
 import { EVENT_CODES } from '../events.ts';
 
 /** A code an engine event carries (e.g. `arc-flash`). */
@@ -180,6 +181,8 @@ export const ScenarioSchema = z
     success: z.array(SuccessConditionSchema).min(1),
     /** Hints. */
     hints: z.array(HintSchema).default([]),
+    /** Present for a joint exercise: roles, their briefings and the order split between them. */
+    exercise: ExerciseSetupSchema.optional(),
   })
   .superRefine((scenario, ctx) => {
     const stepIds = new Set<string>();
@@ -202,6 +205,26 @@ export const ScenarioSchema = z
         }
       });
     });
+    scenario.exercise?.order.forEach((entry, i) => {
+      if (!stepIds.has(entry.step)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exercise', 'order', i, 'step'],
+          message: `unknown step ${entry.step}`,
+        });
+      }
+    });
+    for (const [role, setup] of Object.entries(scenario.exercise?.roles ?? {})) {
+      setup?.actions.forEach((type, a) => {
+        if (!scenario.allowedActions.includes(type)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['exercise', 'roles', role, 'actions', a],
+            message: `${type} is not in allowedActions`,
+          });
+        }
+      });
+    }
     scenario.hints.forEach((hint, i) => {
       if (hint.step !== undefined && !stepIds.has(hint.step)) {
         ctx.addIssue({

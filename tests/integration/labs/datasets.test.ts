@@ -13,6 +13,7 @@ const NAMES = [
   'alarm-log',
   'asset-register',
   'asset-health',
+  'ot-capture',
 ];
 const temp = mkdtempSync(join(tmpdir(), 'switchyard-datasets-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -41,7 +42,7 @@ describe('generate-datasets', () => {
     const first = readTree(join(temp, 'first'));
     const second = readTree(join(temp, 'second'));
     expect([...first.keys()].sort()).toEqual([...second.keys()].sort());
-    expect(first.size).toBe(18);
+    expect(first.size).toBe(26);
     for (const [path, bytes] of first) expect(second.get(path)?.equals(bytes), path).toBe(true);
   });
 
@@ -68,13 +69,13 @@ describe('generate-datasets', () => {
     expect(run.stderr).toMatch(/--seed/);
   });
 
-  test('keeps the committed data small: under 6 MB in all, LF line ends only', () => {
+  test('keeps the committed data small: under 8 MB in all, LF line ends only', () => {
     let total = 0;
     for (const [path, bytes] of readTree(ROOT)) {
       total += bytes.length;
       if (path.endsWith('.csv')) expect(bytes.includes('\r'), path).toBe(false);
     }
-    expect(total).toBeLessThan(6 * 1024 * 1024);
+    expect(total).toBeLessThan(8 * 1024 * 1024);
     expect(statSync(join(ROOT, 'scada-week', 'scada_analogs.csv')).size).toBeGreaterThan(1e6);
   });
 });
@@ -181,6 +182,20 @@ describe('the committed datasets', () => {
         rows.every((r) => assets.has(r[column])),
         table,
       ).toBe(true);
+    }
+  });
+
+  test('ot-capture: every protocol row belongs to a connection, in time order', () => {
+    const uids = new Set(rowsOf('ot-capture', 'conn').map((r) => r[1]));
+    for (const table of ['conn', 'modbus', 'dnp3', 'goose']) {
+      const rows = rowsOf('ot-capture', table);
+      for (const [i, row] of rows.entries())
+        if (i > 0) expect((row[0] as string) >= (rows[i - 1]?.[0] as string), table).toBe(true);
+      if (table === 'modbus' || table === 'dnp3')
+        expect(
+          rows.every((r) => uids.has(r[1])),
+          table,
+        ).toBe(true);
     }
   });
 

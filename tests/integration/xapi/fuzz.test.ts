@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../../../db/client.ts';
 import { addUser, signInAs } from '../../helpers/people.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
 import { addCredential, xapiFetch, type Credential } from '../../helpers/xapi.ts';
+import { hostileDocumentRequests } from '../../helpers/xapi-document-fuzz.ts';
 import { hostileRequests } from '../../helpers/xapi-fuzz.ts';
 
 let server: TestServer;
@@ -57,5 +58,38 @@ describe('acceptance 2: hostile and malformed requests', () => {
     const count = await db.$client.execute('SELECT count(*) AS n FROM statements');
     expect(Number(count.rows[0]?.['n'])).toBe(0);
     console.log('fuzz statuses', Object.fromEntries([...statuses].sort(([a], [b]) => a - b)));
+  }, 240_000);
+});
+
+describe('hostile requests to the document resources', () => {
+  test('800 generated requests to State, Activity Profile and Agent Profile: no 5xx, every refusal a JSON message with the version header', async () => {
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(hostileDocumentRequests(credential, learnerCookie), async (request) => {
+        const response = await xapiFetch(server.url, request.method, request.path, request.options);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        const text = await response.text();
+        expect(response.status, `${request.method} ${request.path}: ${text}`).toBeLessThan(500);
+        expect(response.headers.get('x-experience-api-version')).toMatch(/^(1\.0\.3|2\.0\.0)$/);
+        if (response.status >= 400 && request.method !== 'HEAD') {
+          const { error } = JSON.parse(text) as { error: string };
+          expect(error.length).toBeGreaterThan(10);
+          expect(error).not.toMatch(/\n\s+at |node_modules/);
+        }
+      }),
+      { numRuns: 800 },
+    );
+    const huge = 'x'.repeat(3 * 1024 * 1024);
+    const response = await xapiFetch(
+      server.url,
+      'PUT',
+      `/xapi/activities/state?${new URLSearchParams({ activityId: 'https://switchyard.example/a', agent: '{"mbox":"mailto:big@utility.example"}', stateId: 'big' })}`,
+      { credential, rawBody: huge, headers: { 'Content-Type': 'text/plain' } },
+    );
+    expect(response.status).toBe(413);
+    console.log(
+      'document fuzz statuses',
+      Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
+    );
   }, 240_000);
 });

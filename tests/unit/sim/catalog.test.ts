@@ -16,13 +16,15 @@ afterEach(() => {
 });
 
 describe('loadSimCatalog', () => {
-  test('loads the Riverside substation and the four scenarios from content/simulations', () => {
+  test('loads the Riverside substation and the six scenarios from content/simulations', () => {
     const result = loadSimCatalog();
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect([...result.catalog.substations.keys()]).toEqual(['riverside']);
     expect([...result.catalog.scenarios.keys()].sort()).toEqual([
       'equipment-walkdown',
       'isolate-t1',
+      'joint-cyber-alert',
+      'joint-isolate-t1',
       'restore-t1',
       'rogue-device',
     ]);

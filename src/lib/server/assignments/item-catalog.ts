@@ -16,6 +16,8 @@ export interface CourseInfo {
   };
   /** Lessons in order, when the catalog carries them (the course engine's does). */
   lessons?: readonly { slug: string; data: { title: string } }[];
+  /** Set for an imported cmi5 course: its completions are reported by the content itself. */
+  imported?: { publisher: string };
 }
 
 /** The parts of a track that assignments and reports read. */
@@ -42,6 +44,8 @@ export interface ResolvedItem {
   href: string;
   /** The activity whose completion is the item's (for a track, one per course, in order). */
   activityIds: string[];
+  /** True when the item is (or holds) an imported cmi5 course, whose completions the content reports. */
+  isReportedByContent: boolean;
 }
 
 /** The key of an item: `course:cip-004-role-based-training`. */
@@ -95,6 +99,10 @@ export function resolveItem(
     type,
     id,
     ...describeItem(catalog, type, id),
+    isReportedByContent:
+      type === 'course'
+        ? Boolean(catalog.courses.get(id)?.imported)
+        : courses.some((slug) => Boolean(catalog.courses.get(slug)?.imported)),
     activityIds:
       type === 'course'
         ? [activityIds.course(origin, id)]

@@ -10,10 +10,13 @@ export type SignInResult =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAfter: number };
 
-/** Checks credentials with per-account and per-IP throttling, and records the outcome in the audit log. */
+/**
+ * Checks credentials with per-account and per-IP throttling, and records the outcome in the audit
+ * log; `isBreakGlassOnly` (single sign-on only) refuses every account not marked break-glass.
+ */
 export async function signIn(
   db: Database,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; isBreakGlassOnly?: boolean },
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   const accountKey = throttleKey('account', email);
@@ -23,14 +26,20 @@ export async function signIn(
 
   const user = await findUserByEmail(db, email);
   const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !isValid || user.isDisabled) {
+  // With single sign-on only, a password opens break-glass accounts and no others.
+  const isRefusedBySso = Boolean(input.isBreakGlassOnly && user && !user.isBreakGlass);
+  if (!user || !isValid || user.isDisabled || isRefusedBySso) {
     const accountLock = await recordFailure(db, accountKey);
     const ipLock = await recordFailure(db, ipKey);
     await recordAuditEvent(db, {
       type: 'sign-in.failure',
       subjectId: user?.id ?? null,
       ip: input.ip,
-      detail: { email, ...(user?.isDisabled ? { disabled: true } : {}) },
+      detail: {
+        email,
+        ...(user?.isDisabled ? { disabled: true } : {}),
+        ...(isRefusedBySso ? { ssoOnly: true } : {}),
+      },
     });
     if (accountLock > 0 || ipLock > 0) {
       await recordAuditEvent(db, {

@@ -50,6 +50,7 @@ export async function createUser(
     passwordHash: password ? await hashPassword(password) : null,
     isDisabled: false,
     isDemo: false,
+    isBreakGlass: false,
     createdAt: at,
     updatedAt: at,
   };

@@ -4,7 +4,10 @@
  * queuing writers here instead keeps the server responsive. Other processes and instances are
  * still serialised by the database itself.
  */
-const tails = new WeakMap<object, Promise<unknown>>();
+const TAILS = Symbol.for('switchyard.writeLock');
+type Holder = { [TAILS]?: WeakMap<object, Promise<unknown>> };
+// On globalThis: the built site and the live exercise server are two copies of this module.
+const tails = ((globalThis as Holder)[TAILS] ??= new WeakMap<object, Promise<unknown>>());
 
 /** Runs `work` after every earlier write on the same handle has settled. */
 export function withWriteLock<T>(handle: object, work: () => Promise<T>): Promise<T> {

@@ -13,6 +13,9 @@ import type { Learner } from '../progress/record.ts';
 import { canonicalOrigin } from '../site-origin.ts';
 import { findScenario } from './catalog.ts';
 
+/** Most bytes an attempt upload may carry (2,000 actions of a few hundred bytes each). */
+export const SIM_ATTEMPT_BODY_LIMIT = 1_000_000;
+
 /** What a browser sends at the end of an attempt: its action log, never a score (extra fields are dropped). */
 export const AttemptSubmissionSchema = z.object({
   /** Client-chosen id so a retried upload (e.g. from the offline queue) stores the attempt once. */
@@ -73,6 +76,12 @@ export async function submitAttempt(
   const found = findScenario(scenarioId);
   if (!found)
     return { ok: false, status: 404, message: `There is no simulation scenario "${scenarioId}".` };
+  if (found.scenario.exercise !== undefined)
+    return {
+      ok: false,
+      status: 409,
+      message: `"${found.scenario.title}" is a joint exercise: it is run together from /exercises, not alone.`,
+    };
   const [existing] = await db
     .select()
     .from(simAttempts)

@@ -80,6 +80,15 @@ export function findScenario(
   return scenario === undefined || substation === undefined ? null : { scenario, substation };
 }
 
+/** A scenario one person can run alone: joint exercises are run from /exercises instead. */
+export function findSoloScenario(
+  id: string,
+  catalog: SimCatalog = getSimCatalog(),
+): { scenario: Scenario; substation: Substation } | null {
+  const found = findScenario(id, catalog);
+  return found === null || found.scenario.exercise !== undefined ? null : found;
+}
+
 function yamlFiles(dir: string, errors: string[]): string[] {
   try {
     return readdirSync(dir)

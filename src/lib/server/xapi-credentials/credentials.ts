@@ -4,8 +4,8 @@ import type { Database } from '../../../../db/client.ts';
 import { xapiCredentials } from '../../../../db/schema.ts';
 import { now } from '../clock.ts';
 
-/** What a credential may do: read statements, write them, or both. */
-export type XapiScope = 'read' | 'write' | 'all';
+/** What a credential may do: read statements, write them, both, or drive cmi5 launches (launch). */
+export type XapiScope = 'read' | 'write' | 'all' | 'launch';
 
 /** A credential as the server sees it (never its secret). */
 export interface XapiCredential {

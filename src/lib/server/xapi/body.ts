@@ -1,5 +1,9 @@
+import { readBodyBytes } from '../http/body.ts';
+
 /** Largest request body accepted (a batch of a few thousand typical statements). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Largest document accepted in one PUT or POST to a document resource. */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 /** Most statements in one POST. */
 export const MAX_BATCH = 1000;
 
@@ -31,26 +35,15 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
       message: 'Send the statements as Content-Type: application/json.',
     };
   }
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > limit) return tooLarge();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body?.getReader();
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) {
-        await reader.cancel().catch(() => undefined);
-        return tooLarge();
-      }
-      chunks.push(value);
-    }
+  const bytes = await readBodyBytes(request, limit);
+  if (!bytes.ok) {
+    return bytes.reason === 'too-large'
+      ? tooLarge()
+      : { ok: false, status: 400, message: 'The request body could not be read; send it again.' };
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.bytes);
   } catch {
     return { ok: false, status: 400, message: 'The request body is not valid UTF-8.' };
   }

@@ -25,6 +25,14 @@ export function readVersion(
   };
 }
 
+/**
+ * The version to answer a request whose version header was refused or missing: a 1.x client gets
+ * 1.0.3 (the 1.x version Switchyard speaks), anyone else the newest.
+ */
+export function fallbackVersion(header: string | null): XapiVersion {
+  return header?.trim().startsWith('1.') ? '1.0.3' : LATEST_VERSION;
+}
+
 /** Headers every xAPI response carries. */
 export function xapiHeaders(version: XapiVersion, extra: Record<string, string> = {}): Headers {
   return new Headers({ [VERSION_HEADER]: version, 'Cache-Control': 'no-store', ...extra });

@@ -1,25 +1,19 @@
-import type { SessionUser } from '../auth/session.ts';
 import { getDb } from '../db.ts';
 import { canonicalOrigin } from '../site-origin.ts';
 import { identifyCaller } from './principal.ts';
 import {
   CONSISTENT_THROUGH,
-  LATEST_VERSION,
   consistentThrough,
+  fallbackVersion,
   readVersion,
   xapiError,
   VERSION_HEADER,
 } from './protocol.ts';
 import { readStatements } from './statements-read.ts';
 import { writeStatements } from './statements-write.ts';
+import type { XapiRequest } from './xapi-request.ts';
 
-/** What the route hands over from Astro's context. */
-export interface XapiRequest {
-  request: Request;
-  url: URL;
-  user: SessionUser | null;
-  hasSessionCookie: boolean;
-}
+export type { XapiRequest };
 
 const REALM = { 'WWW-Authenticate': 'Basic realm="Switchyard xAPI", charset="UTF-8"' };
 
@@ -35,19 +29,19 @@ export async function handleStatements(input: XapiRequest): Promise<Response> {
 /** Answers one request; never lets an exception (or its stack) reach the client. */
 async function answerStatements(input: XapiRequest): Promise<Response> {
   const method = input.request.method.toUpperCase();
-  const version = readVersion(input.request.headers.get(VERSION_HEADER));
+  const header = input.request.headers.get(VERSION_HEADER);
+  const version = readVersion(header);
+  const answerVersion = version.ok ? version.version : fallbackVersion(header);
   try {
     if (!['GET', 'HEAD', 'PUT', 'POST'].includes(method)) {
       return xapiError(
         405,
         `${method} is not supported here; use GET, PUT or POST.`,
-        LATEST_VERSION,
-        {
-          Allow: 'GET, HEAD, PUT, POST',
-        },
+        answerVersion,
+        { Allow: 'GET, HEAD, PUT, POST' },
       );
     }
-    if (!version.ok) return xapiError(400, version.message);
+    if (!version.ok) return xapiError(400, version.message, answerVersion);
     const db = await getDb();
     // Learners' agents and credential authorities are named under the deployment's canonical origin.
     const origin = canonicalOrigin();
@@ -90,11 +84,10 @@ async function answerStatements(input: XapiRequest): Promise<Response> {
     console.error(
       `xapi ${method} ${input.url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`,
     );
-    const current = version.ok ? version.version : LATEST_VERSION;
     return xapiError(
       500,
       'The learning record could not handle this request. Retrying is safe: a statement is stored once by id.',
-      current,
+      answerVersion,
     );
   }
 }

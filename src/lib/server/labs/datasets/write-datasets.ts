@@ -7,6 +7,7 @@ import type { DatasetGenerator } from './dataset-generator.ts';
 import { feederLoadYear } from './feeder-load-year.ts';
 import { pvPlant } from './pv-plant.ts';
 import { assetHealth } from './asset-health.ts';
+import { otCapture } from './ot-capture.ts';
 import { scadaWeek } from './scada-week.ts';
 
 /** Every lab dataset, in the order they are written. */
@@ -17,6 +18,7 @@ export const datasetGenerators: readonly DatasetGenerator[] = [
   alarmLog,
   assetRegister,
   assetHealth,
+  otCapture,
 ];
 
 /** The seed the committed datasets were generated with. */

@@ -1,6 +1,10 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../../lib/server/db.ts';
-import { AttemptSubmissionSchema, submitAttempt } from '../../../../lib/server/sims/attempts.ts';
+import {
+  AttemptSubmissionSchema,
+  SIM_ATTEMPT_BODY_LIMIT,
+  submitAttempt,
+} from '../../../../lib/server/sims/attempts.ts';
 import { readJson } from '../../../../lib/server/http/json.ts';
 import { completeCoursesLinkedToScenario } from '../../../../lib/server/courses/actions.ts';
 
@@ -8,7 +12,7 @@ import { completeCoursesLinkedToScenario } from '../../../../lib/server/courses/
 export const POST: APIRoute = async ({ params, request, locals }) => {
   if (!locals.user)
     return Response.json({ error: 'Sign in to record simulation attempts.' }, { status: 401 });
-  const body = await readJson(request, 1_000_000);
+  const body = await readJson(request, SIM_ATTEMPT_BODY_LIMIT);
   if (!body.ok) return Response.json({ error: body.message }, { status: body.status });
   const parsed = AttemptSubmissionSchema.safeParse(body.value);
   if (!parsed.success) {
