@@ -181,6 +181,8 @@ describe('every page type on a 390 px phone', { timeout: 240_000 }, () => {
       '/admin/teams',
       '/admin/teams/substation-maintenance',
       '/admin/audit',
+      '/admin/sso',
+      '/manage/imported-courses',
     ]) {
       await expectFitsPhone(path);
     }
