@@ -8,7 +8,10 @@ import {
   nextStep,
   type LessonState,
 } from '../../src/lib/server/courses/next-step.ts';
-import type { CourseProgress, LessonProgress } from '../../src/lib/server/courses/progress.ts';
+import type {
+  CourseProgress,
+  LessonProgress,
+} from '../../src/lib/server/completion/requirements.ts';
 import {
   courseOfActivity,
   coursesByRecency,

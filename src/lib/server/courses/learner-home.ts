@@ -5,7 +5,9 @@ import { listCertificates } from '../certificates/certificate.ts';
 import { getConfig } from '../config.ts';
 import { bestAttempts } from '../sims/attempts.ts';
 import { getSimCatalog } from '../sims/catalog.ts';
-import { canonicalOrigin } from '../site-origin.ts';
+import { recordBase } from '../learning-record/record-base.ts';
+import { pendingExercisesFor } from '../exercises/exercise.ts';
+import type { ExerciseRole } from '../../../sim/schema/exercise.ts';
 import { getCatalog, type CatalogTrack } from './catalog.ts';
 import { continueStep, type ContinueStep } from './next-step.ts';
 import { getLearnerCourses, type CourseWithProgress } from './overview.ts';
@@ -22,6 +24,8 @@ export interface LearnerHome {
   inProgress: CourseWithProgress[];
   completed: CourseWithProgress[];
   certificates: Awaited<ReturnType<typeof listCertificates>>;
+  /** Joint exercises the learner takes part in that are not scored yet. */
+  exercises: { id: string; title: string; role: ExerciseRole }[];
   /** A track to start with, written for the learner's side of the house. */
   suggestedTrack: CatalogTrack | null;
   simResults: {
@@ -42,7 +46,7 @@ export interface HomeLearner {
 /** Reads the learner's home: continue card, assignments, courses, simulations and certificates. */
 export async function loadLearnerHome(db: Database, learner: HomeLearner): Promise<LearnerHome> {
   const userId = learner.id;
-  const origin = canonicalOrigin();
+  const origin = recordBase(db);
   const scenarios = getSimCatalog().scenarios;
   const scenarioTitle = (id: string): string => scenarios.get(id)?.title ?? id;
   const courses = await getLearnerCourses(db, origin, userId);
@@ -64,6 +68,10 @@ export async function loadLearnerHome(db: Database, learner: HomeLearner): Promi
     inProgress: started.sort((a, b) => rank(a.course.slug) - rank(b.course.slug)),
     completed: courses.filter((entry) => entry.progress.isComplete),
     certificates: await listCertificates(db, userId),
+    exercises: (await pendingExercisesFor(db, userId)).flatMap((exercise) => {
+      const role = exercise.participants.find((entry) => entry.userId === userId)?.role;
+      return role ? [{ id: exercise.id, title: scenarioTitle(exercise.scenarioId), role }] : [];
+    }),
     suggestedTrack: suggestTrack((await getCatalog()).tracks, learner.department),
     simResults: attempts.map((attempt) => ({
       scenarioId: attempt.scenarioId,

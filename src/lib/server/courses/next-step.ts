@@ -1,6 +1,6 @@
 import type { CatalogCourse, CatalogLesson } from './catalog.ts';
 import type { CourseWithProgress } from './overview.ts';
-import type { CourseProgress, LessonProgress } from './progress.ts';
+import type { CourseProgress, LessonProgress } from '../completion/requirements.ts';
 
 /** Where a learner stands on a lesson, as the course outline shows it. */
 export type LessonState = 'done' | 'in-progress' | 'not-started';

@@ -1,7 +1,7 @@
 import type { Database } from '../../../../db/client.ts';
 import type { CatalogCourse, CatalogLesson } from './catalog.ts';
 import { lessonState, type LessonState } from './next-step.ts';
-import type { CourseProgress } from './progress.ts';
+import type { CourseProgress } from '../completion/requirements.ts';
 import { lastTouches, touchedLessons } from './touched.ts';
 
 /** One lesson in the course outline beside a lesson page. */
