@@ -33,23 +33,18 @@ import {
   type GeneratedActivity,
 } from './demo-record.ts';
 import { CliError } from './errors.ts';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
 const DAY = 24 * 60 * 60 * 1000;
-const WORDS = [
-  'breaker',
-  'feeder',
-  'relay',
-  'busbar',
-  'recloser',
-  'isolator',
-  'transformer',
-  'insulator',
-];
+/** Random bits in the shared demo password: well past what guessing at the sign-in throttle could reach. */
+export const DEMO_PASSWORD_BITS = 80;
 
-/** A shared demo password: four grid words and a number, different on every load. */
+/** A shared demo password: 80 random bits as four groups of base32, different on every load. */
 function demoPassword(): string {
-  const pick = () => WORDS[crypto.getRandomValues(new Uint32Array(1))[0]! % WORDS.length];
-  return `${pick()}-${pick()}-${pick()}-${pick()}-${10 + (crypto.getRandomValues(new Uint8Array(1))[0]! % 90)}`;
+  const text = encodeBase32LowerCaseNoPadding(
+    crypto.getRandomValues(new Uint8Array(DEMO_PASSWORD_BITS / 8)),
+  );
+  return text.match(/.{4}/g)!.join('-');
 }
 
 interface Person {
