@@ -5,6 +5,7 @@ import type { XapiVersion } from '../learning-record/validate.ts';
 import { MAX_BATCH, readJsonBody } from './body.ts';
 import { learnerWritePolicy } from './learner-policy.ts';
 import type { Principal } from './principal.ts';
+import { auWritePolicy } from '../cmi5/au-access.ts';
 import { consistentThrough, xapiError, xapiJson, xapiHeaders } from './protocol.ts';
 
 const STATUS_BY_REASON = { invalid: 400, conflict: 409, forbidden: 403, busy: 503 } as const;
@@ -91,12 +92,17 @@ export async function writeStatements(
   const statements = await statementsFromRequest(input.request, input.url, input.method, version);
   if (statements instanceof Response) return statements;
   const authority = principal.kind === 'client' ? principal.authority : principal.agent;
+  // A launched AU's statements follow cmi5's rules for its session and registration.
+  const au =
+    principal.kind === 'au' ? await auWritePolicy(db, input.siteOrigin, principal.access) : null;
   const result: StoreResult = await storeStatements(db, statements, {
     authority,
     version,
     siteOrigin: input.siteOrigin,
     ...(principal.kind === 'learner' ? { authorize: learnerWritePolicy(principal.agent) } : {}),
+    ...(au ? { authorize: au.authorize } : {}),
   });
+  if (au && result.ok) await au.afterStore();
   const headers = consistentThrough();
   if (!result.ok) {
     const extra = result.reason === 'busy' ? { ...headers, 'Retry-After': '1' } : headers;

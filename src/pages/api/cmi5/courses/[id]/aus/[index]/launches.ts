@@ -1,0 +1,15 @@
+import type { APIRoute } from 'astro';
+import { runCmi5Api } from '../../../../../../../lib/server/cmi5/api-route.ts';
+import { apiLaunch } from '../../../../../../../lib/server/cmi5/launch-actions.ts';
+import { canonicalOrigin, siteOrigin } from '../../../../../../../lib/server/site-origin.ts';
+
+/** Launches an AU for an actor: `{ actor, registration?, launchMode?, returnUrl? }` -> `{ url, registration, sessionId }`. */
+export const POST: APIRoute = ({ request, params, url }) =>
+  runCmi5Api(request, (db) =>
+    apiLaunch(
+      db,
+      request,
+      { courseId: params['id'] ?? '', index: params['index'] ?? '' },
+      { publicOrigin: siteOrigin(url), recordOrigin: canonicalOrigin() },
+    ),
+  );
