@@ -122,6 +122,25 @@ export const signInThrottles = sqliteTable('sign_in_throttles', {
   updatedAt: integer('updated_at').notNull(),
 });
 
+/**
+ * Browsers in which a person signed in successfully (a device cookie, stored as its SHA-256).
+ * Sign-in from such a browser is throttled on its own counter, so failures elsewhere cannot lock
+ * the person out of it.
+ */
+export const trustedDevices = sqliteTable(
+  'trusted_devices',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('trusted_devices_user_idx').on(t.userId)],
+);
+
 /** Accounts at an OpenID provider, linked by issuer and subject (never by email alone). */
 export const oidcIdentities = sqliteTable(
   'oidc_identities',
@@ -277,6 +296,10 @@ export const completions = sqliteTable(
     firstCompletedAt: integer('first_completed_at'),
     lastCompletedAt: integer('last_completed_at'),
     lastStatementId: text('last_statement_id'),
+    /** Who reported it: Switchyard's graders, or imported (cmi5) content under its rules. */
+    reportedBy: text('reported_by', { enum: ['grader', 'imported-content'] })
+      .notNull()
+      .default('grader'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
@@ -363,9 +386,35 @@ export const certificates = sqliteTable(
     issuedAt: integer('issued_at').notNull(),
     expiresAt: integer('expires_at'),
     statementId: text('statement_id'),
+    /** The nth certificate of this learner for this course (1, 2... on renewal); unique, so never issued twice. */
+    issueNumber: integer('issue_number'),
+    /** The learner's name on the day of issue. */
+    holderName: text('holder_name'),
+    /** The course's title and version on the day of issue. */
+    courseTitle: text('course_title'),
+    courseVersion: text('course_version'),
+    /** Day of issue (YYYY-MM-DD) in the organisation's time zone. */
+    issuedOn: text('issued_on'),
+    /** Last day the certificate is valid (YYYY-MM-DD, organisation's time zone), or null when it never lapses. */
+    validUntil: text('valid_until'),
   },
-  (t) => [index('certificates_user_idx').on(t.userId, t.courseId)],
+  (t) => [
+    index('certificates_user_idx').on(t.userId, t.courseId),
+    uniqueIndex('certificates_issue_unique').on(t.userId, t.courseId, t.issueNumber),
+    uniqueIndex('certificates_statement_unique').on(t.statementId),
+  ],
 );
+
+/** The learning record's identity (one row): the IRI base of activity ids and learner accounts. */
+export const recordIdentity = sqliteTable('record_identity', {
+  /** Always 1. */
+  id: integer('id').primaryKey(),
+  /** Origin-like IRI base, e.g. https://training.example.com (no trailing slash). */
+  iriBase: text('iri_base').notNull(),
+  /** How it was chosen: from PUBLIC_ORIGIN or the default, set by an operator, or adopted from stored statements. */
+  source: text('source', { enum: ['config', 'set', 'adopted'] }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
 
 /** Imported cmi5 courses; the id is the course's slug in Switchyard (pages, assignments). */
 export const cmi5Courses = sqliteTable(

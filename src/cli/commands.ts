@@ -3,6 +3,7 @@ import { teamAdd, userAdd, userResetPassword } from './people.ts';
 import { xapiCredentialAdd } from './xapi-credential.ts';
 import { rebuildCompletion } from './rebuild-completion.ts';
 import { backup } from './backup.ts';
+import { recordBaseCommand } from './record-base.ts';
 import { cmi5Import } from './cmi5.ts';
 import { userBreakGlass } from './break-glass.ts';
 
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   demo: async (context) => (await import('./demo.ts')).demo(context),
   'xapi-credential add': xapiCredentialAdd,
   'rebuild-completion': rebuildCompletion,
+  'record base': recordBaseCommand,
   backup,
   'cmi5 import': cmi5Import,
 };

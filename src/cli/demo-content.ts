@@ -8,6 +8,7 @@ export interface CourseOutline {
   slug: string;
   title: string;
   recurrenceMonths: number | null;
+  version: string;
   lessons: {
     slug: string;
     title: string;
@@ -48,6 +49,7 @@ export function readCourseOutline(
     slug,
     title: course.data.title,
     recurrenceMonths: course.data.recurrenceMonths ?? null,
+    version: course.data.version ?? '1',
     lessons,
   };
 }

@@ -1,17 +1,18 @@
 import { inArray } from 'drizzle-orm';
-import { assignments, certificates, teams, users } from '../../db/schema.ts';
+import { assignments, teams, users } from '../../db/schema.ts';
 import { addDays, calendarDate } from '../lib/assignments/status.ts';
 import { loadItemCatalog } from '../lib/server/assignments/content-catalog.ts';
 import { parseItemKey } from '../lib/server/assignments/item-catalog.ts';
 import { checkPasswordPolicy, hashPassword } from '../lib/server/auth/password.ts';
 import {
-  certificateExpiry,
-  generateCertificateCode,
-} from '../lib/server/certificates/certificate.ts';
+  certificateClaim,
+  certificateExtension,
+  certificatesFromStatements,
+} from '../lib/server/completion/certificates.ts';
+import { switchyardAuthority } from '../lib/server/completion/trust.ts';
 import { now as clockNow } from '../lib/server/clock.ts';
-import { systemAuthority } from '../lib/server/learning-record/actor-key.ts';
 import { storeStatements } from '../lib/server/learning-record/store.ts';
-import { DEFAULT_CANONICAL_ORIGIN } from '../lib/server/site-origin.ts';
+import { recordBase } from '../lib/server/learning-record/record-base.ts';
 import { addManager, addMember, createTeam } from '../lib/server/teams/team.ts';
 import type { Command } from './commands.ts';
 import { readCourseOutline, type CourseOutline } from './demo-content.ts';
@@ -60,7 +61,7 @@ interface Person {
 
 /** `switchyard demo`: loads the demo utility, or refuses when it is already there. */
 export const demo: Command = async ({ db, config, print }) => {
-  const origin = config.PUBLIC_ORIGIN ?? DEFAULT_CANONICAL_ORIGIN;
+  const origin = recordBase(db);
   const now = clockNow();
   const today = calendarDate(now, config.ORG_TIME_ZONE);
   const catalog = loadItemCatalog();
@@ -208,10 +209,36 @@ export const demo: Command = async ({ db, config, print }) => {
         });
       }
     }
+    // Each finished course's completion statement carries its certificate, as the live path writes it.
+    const certified: string[] = [];
+    for (const { activity, course } of generated) {
+      if (!course || !activity.completion) continue;
+      const { statementId, at } = activity.completion;
+      const statement = activity.statements.find((entry) => entry['id'] === statementId);
+      const result = (statement?.['result'] ?? {}) as Record<string, unknown>;
+      if (!statement) continue;
+      statement['result'] = {
+        ...result,
+        extensions: {
+          [certificateExtension(origin)]: certificateClaim({
+            issuedAt: at,
+            issueNumber: 1,
+            holderName: person.name,
+            course: {
+              title: course.title,
+              version: course.version,
+              recurrenceMonths: course.recurrenceMonths ?? undefined,
+            },
+            timeZone: config.ORG_TIME_ZONE,
+          }),
+        },
+      };
+      certified.push(statementId);
+    }
     const statements = generated.flatMap((entry) => entry.activity.statements);
     if (!statements.length) continue;
     const stored = await storeStatements(db, statements, {
-      authority: systemAuthority(origin),
+      authority: switchyardAuthority(origin),
       siteOrigin: origin,
       version: '1.0.3',
       now,
@@ -220,28 +247,14 @@ export const demo: Command = async ({ db, config, print }) => {
       throw new CliError(`the learning record refused the demo statements: ${stored.message}`);
     }
     statementCount += statements.length;
-    const issued = generated.flatMap(({ activity, course }) =>
-      course && activity.completion
-        ? [
-            {
-              code: generateCertificateCode(),
-              userId: person.id,
-              courseId: course.slug,
-              issuedAt: activity.completion.at,
-              expiresAt: course.recurrenceMonths
-                ? certificateExpiry(
-                    activity.completion.at,
-                    course.recurrenceMonths,
-                    config.ORG_TIME_ZONE,
-                  )
-                : null,
-              statementId: activity.completion.statementId,
-            },
-          ]
-        : [],
-    );
-    if (issued.length) await db.insert(certificates).values(issued);
-    certificateCount += issued.length;
+    if (certified.length) {
+      await db.$client.execute(
+        certificatesFromStatements(origin, 's.id IN (SELECT value FROM json_each(?))', [
+          JSON.stringify(certified),
+        ]),
+      );
+    }
+    certificateCount += certified.length;
   }
 
   print(

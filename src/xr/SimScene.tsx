@@ -1,5 +1,5 @@
 import { Canvas } from '@react-three/fiber';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { ActionPanel } from '../components/sims/ActionPanel.tsx';
 import { DevicePicker } from '../components/sims/DevicePicker.tsx';
@@ -33,10 +33,14 @@ export default function SimScene({ dataId }: { dataId: string }) {
   useEffect(() => void flushAttemptOutbox().catch(() => undefined), []);
   if (!data || !attempt)
     return <p className="notice error">The simulation data is missing from this page.</p>;
-  return <Scene attempt={attempt} />;
+  return <SimSceneView attempt={attempt} />;
 }
 
-function Scene({ attempt }: { attempt: AttemptStore }) {
+/**
+ * The scene for any attempt store: a single-player attempt, or a joint exercise seen through the
+ * same interface. `panels` replaces the attempt's finish-and-result panel (an exercise has its own).
+ */
+export function SimSceneView({ attempt, panels }: { attempt: AttemptStore; panels?: ReactNode }) {
   const initial = attempt.getState().sim;
   const substation = initial.model.substation;
   const model = useMemo(() => buildYard(initial), [initial]);
@@ -161,7 +165,7 @@ function Scene({ attempt }: { attempt: AttemptStore }) {
         <ActionPanel store={attempt} />
         <StepPanel store={attempt} />
         <EventLog store={attempt} />
-        <ResultPanel store={attempt} />
+        {panels ?? <ResultPanel store={attempt} />}
       </aside>
     </div>
   );

@@ -3,10 +3,11 @@ import type { Database } from '../../db/client.ts';
 import { certificates, teamManagers, teamMembers, teams, users } from '../../db/schema.ts';
 import { ACTIVITY_TYPES, VERBS, activityIds } from '../../src/lib/courses/activity-ids.ts';
 import { storeStatements } from '../../src/lib/server/learning-record/store.ts';
-import { systemAuthority, userAgent } from '../../src/lib/server/learning-record/actor-key.ts';
-import { generateCertificateCode } from '../../src/lib/server/certificates/certificate.ts';
+import { userAgent } from '../../src/lib/server/learning-record/actor-key.ts';
+import { generateCertificateCode } from '../../src/lib/server/completion/certificates.ts';
+import { switchyardAuthority } from '../../src/lib/server/completion/trust.ts';
 
-/** The origin tests record under (canonicalOrigin() without PUBLIC_ORIGIN). */
+/** The record base tests record under (the default, without PUBLIC_ORIGIN). */
 export const ORIGIN = 'http://localhost:4321';
 
 let sequence = 0;
@@ -87,7 +88,12 @@ export async function recordOutcome(
           : {}),
       },
     ],
-    { authority: systemAuthority(ORIGIN), siteOrigin: ORIGIN, version: '1.0.3', now: options.at },
+    {
+      authority: switchyardAuthority(ORIGIN),
+      siteOrigin: ORIGIN,
+      version: '1.0.3',
+      now: options.at,
+    },
   );
   if (!result.ok) throw new Error(result.message);
   return id;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import Provider, { type Configuration } from 'oidc-provider';
+import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 import { freePort } from './server.ts';
 
 /** A person who can sign in at the test provider, with the claims it asserts about them. */
@@ -75,7 +75,7 @@ export async function startTestProvider(): Promise<TestProvider> {
   let publishedKeys: JWK[] | null = null;
   let client: { redirectUris: string[]; postLogoutRedirectUris: string[] } | null = null;
   let jwksRequests = 0;
-  const keyClients: NonNullable<Configuration['clients']> = [];
+  const keyClients: ClientMetadata[] = [];
   let provider: Provider | null = null;
 
   const build = (): void => {

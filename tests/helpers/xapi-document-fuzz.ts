@@ -126,3 +126,47 @@ export function hostileDocumentRequests(
       };
     });
 }
+
+/** Malformed and mismatched multipart/mixed statement requests (boundaries, parts, hashes). */
+export function hostileMultipartRequests(credential: Credential): fc.Arbitrary<FuzzRequest> {
+  const part = fc.record({
+    headers: fc.array(
+      fc.tuple(
+        fc.constantFrom('Content-Type', 'X-Experience-API-Hash', 'Content-Transfer-Encoding', 'X'),
+        fc.oneof(
+          text,
+          fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }),
+        ),
+      ),
+      { maxLength: 4 },
+    ),
+    data: fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+    ),
+  });
+  return fc
+    .tuple(
+      fc.constantFrom('b1', "abc'()+_,-./:=?", ''),
+      fc.array(part, { maxLength: 4 }),
+      fc.boolean(),
+    )
+    .map(([boundary, parts, closed]): FuzzRequest => {
+      const body =
+        parts
+          .map(
+            (p) =>
+              `--${boundary}\r\n${p.headers.map(([n, v]) => `${n}: ${v}`).join('\r\n')}\r\n\r\n${p.data}\r\n`,
+          )
+          .join('') + (closed ? `--${boundary}--\r\n` : '');
+      return {
+        method: 'POST',
+        path: '/xapi/statements',
+        options: {
+          credential,
+          rawBody: body,
+          headers: { 'Content-Type': `multipart/mixed; boundary="${boundary}"` },
+        },
+      };
+    });
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createAttemptStore } from '../../lib/client/sims-attempt-store.ts';
 import { flushAttemptOutbox } from '../../lib/client/sims-attempt-upload.ts';
 import { readSimPageData } from '../../lib/client/sims-types.ts';
@@ -18,10 +18,17 @@ export default function SimDiagram({ dataId }: { dataId: string }) {
   useEffect(() => void flushAttemptOutbox().catch(() => undefined), []);
   if (!data || !store)
     return <p className="notice error">The simulation data is missing from this page.</p>;
-  return <Diagram store={store} />;
+  return <SimDiagramView store={store} />;
 }
 
-function Diagram({ store }: { store: ReturnType<typeof createAttemptStore> }) {
+/** The 2D diagrams and panels for any attempt store; `panels` replaces the result panel. */
+export function SimDiagramView({
+  store,
+  panels,
+}: {
+  store: ReturnType<typeof createAttemptStore>;
+  panels?: ReactNode;
+}) {
   const sim = useAttempt(store, (s) => s.sim);
   const selected = useAttempt(store, (s) => s.selected);
   const select = useAttempt(store, (s) => s.select);
@@ -84,7 +91,7 @@ function Diagram({ store }: { store: ReturnType<typeof createAttemptStore> }) {
         <ActionPanel store={store} headingRef={panelHeading} onEscape={backToDiagram} />
         <StepPanel store={store} />
         <EventLog store={store} />
-        <ResultPanel store={store} />
+        {panels ?? <ResultPanel store={store} />}
       </div>
     </div>
   );

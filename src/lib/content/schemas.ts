@@ -41,6 +41,8 @@ export const CourseSchema = z.object({
   recurrenceMonths: z.number().int().min(1).max(120).optional(),
   /** Simulation scenarios the learner must pass to complete the course. */
   scenarios: z.array(slug).default([]),
+  /** Edition of the course, printed on its certificates (raise it when what it certifies changes). */
+  version: z.string().trim().min(1).max(40).default('1'),
   /** The primary sources the course draws on. */
   sources: z.array(ReferenceSchema).min(1),
 });

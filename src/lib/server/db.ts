@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from '../../../db/client.ts';
 import { getConfig } from './config.ts';
+import { DEFAULT_RECORD_BASE, resolveRecordBase } from './learning-record/record-base.ts';
 
 /**
  * Held on globalThis so that the built site and the live exercise server, which `npm start`
@@ -8,15 +9,19 @@ import { getConfig } from './config.ts';
 const HANDLE = Symbol.for('switchyard.db');
 type Holder = { [HANDLE]?: Promise<Database> };
 
-/** The server's shared database handle, opened on first use from the configuration. */
+async function open(): Promise<Database> {
+  const config = getConfig();
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    authToken: config.DATABASE_AUTH_TOKEN,
+  });
+  await resolveRecordBase(db, config.PUBLIC_ORIGIN ?? DEFAULT_RECORD_BASE);
+  return db;
+}
+
+/** The server's shared database handle, opened on first use from the configuration, its record base resolved. */
 export function getDb(): Promise<Database> {
   const holder = globalThis as Holder;
-  if (!holder[HANDLE]) {
-    const config = getConfig();
-    holder[HANDLE] = openDatabase({
-      url: config.DATABASE_URL,
-      authToken: config.DATABASE_AUTH_TOKEN,
-    });
-  }
+  holder[HANDLE] ??= open();
   return holder[HANDLE];
 }

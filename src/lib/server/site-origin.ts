@@ -9,14 +9,3 @@ export function siteOrigin(requestUrl: URL): string {
 export function isSecureOrigin(origin: string): boolean {
   return origin.startsWith('https:');
 }
-
-/** Default identity of this deployment when PUBLIC_ORIGIN is not set. */
-export const DEFAULT_CANONICAL_ORIGIN = 'http://localhost:4321';
-
-/**
- * The origin that names this deployment in the learning record: activity ids and learners'
- * xAPI accounts. It must not depend on the address a request used, so PUBLIC_ORIGIN or a constant.
- */
-export function canonicalOrigin(): string {
-  return getConfig().PUBLIC_ORIGIN ?? DEFAULT_CANONICAL_ORIGIN;
-}

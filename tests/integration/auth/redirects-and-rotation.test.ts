@@ -1,17 +1,23 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
-import { sessions } from '../../../db/schema.ts';
+import { auditEvents, sessions } from '../../../db/schema.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
 import { postForm, runCli, signInOverHttp } from '../../helpers/http.ts';
 
+const VICTIM = { email: 'victim@utility.example', password: 'distance relay zone two' };
 const PERSON = { email: 'rotate@utility.example', password: 'sectionaliser reclose count' };
 let server: TestServer;
 let db: Database;
 
 beforeAll(async () => {
-  server = await startServer();
+  // The test client stands in for a reverse proxy, so X-Forwarded-For picks the address.
+  server = await startServer({ TRUSTED_PROXIES: '127.0.0.1,::1' });
   const args = ['user', 'add', '--email', PERSON.email, '--name', 'Ro Tate', '--role', 'learner'];
   expect(runCli(server.databaseUrl, [...args, '--password-stdin'], PERSON.password).status).toBe(0);
+  const victim = ['user', 'add', '--email', VICTIM.email, '--name', 'Vic Tim', '--role', 'admin'];
+  expect(runCli(server.databaseUrl, [...victim, '--password-stdin'], VICTIM.password).status).toBe(
+    0,
+  );
   db = await openDatabase({ url: server.databaseUrl });
 });
 
@@ -119,5 +125,47 @@ describe('session rotation', () => {
     expect(old.status).toBe(302);
     expect((await fetch(`${server.url}/account`, { headers: { cookie: fresh } })).status).toBe(200);
     PERSON.password = next;
+  });
+});
+
+describe('sign-in throttle over HTTP', () => {
+  const attempt = (password: string, forwardedFor: string, cookie?: string) =>
+    fetch(`${server.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: server.url,
+        'x-forwarded-for': forwardedFor,
+        ...(cookie ? { cookie } : {}),
+      },
+      body: new URLSearchParams({ email: VICTIM.email, password }),
+    });
+
+  test('six wrong passwords from six other addresses do not lock the person out of their usual browser', async () => {
+    const usual = await attempt(VICTIM.password, '198.51.100.20');
+    expect(usual.status).toBe(302);
+    const device = usual.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0] ?? '')
+      .find((pair) => pair.startsWith('switchyard_device='));
+    expect(device).toMatch(/^switchyard_device=[a-z2-7]{32}$/);
+    const statuses = [];
+    for (let i = 1; i <= 6; i++)
+      statuses.push((await attempt('wrong guess', `203.0.113.${i}`)).status);
+    expect(statuses.at(-1)).toBe(429);
+    // A browser the person never used is locked out for now ...
+    expect((await attempt(VICTIM.password, '198.51.100.99')).status).toBe(429);
+    // ... but their usual browser signs in.
+    const again = await attempt(VICTIM.password, '198.51.100.20', device);
+    expect(again.status).toBe(302);
+    expect(again.headers.get('location')).toBe('/manage');
+  });
+
+  test('X-Forwarded-For decides the address only from a trusted proxy', async () => {
+    const rows = await db.select().from(auditEvents);
+    const addresses = new Set(rows.map((row) => row.ip));
+    expect(addresses).toContain('203.0.113.5');
+    expect(addresses).toContain('198.51.100.20');
   });
 });

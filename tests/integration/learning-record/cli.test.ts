@@ -8,6 +8,8 @@ import { openDatabase } from '../../../db/client.ts';
 import { backup } from '../../../src/cli/backup.ts';
 import { parseConfig } from '../../../src/lib/server/config.ts';
 import { storeStatements } from '../../../src/lib/server/learning-record/store.ts';
+import { switchyardAuthority } from '../../../src/lib/server/completion/trust.ts';
+import { DEFAULT_RECORD_BASE } from '../../../src/lib/server/learning-record/record-base.ts';
 import { verifyXapiCredential } from '../../../src/lib/server/xapi-credentials/credentials.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 import { runCli } from '../../helpers/http.ts';
@@ -66,12 +68,12 @@ describe('switchyard rebuild-completion', () => {
     await storeStatements(
       db,
       [makeStatement({ actor, verb: { id: VERB.passed }, result: { score: { scaled: 0.8 } } })],
-      { authority },
+      { authority: switchyardAuthority(DEFAULT_RECORD_BASE) },
     );
     await db.$client.execute('DELETE FROM completions');
     const run = runCli(url, ['rebuild-completion']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Rebuilt \d+ completion rows/);
+    expect(run.stdout).toMatch(/Rebuilt \d+ completion rows and \d+ certificates/);
     const row = await db.$client.execute({
       sql: 'SELECT status, best_score FROM completions WHERE actor_key = ?',
       args: [`mbox:${actor.mbox}`],

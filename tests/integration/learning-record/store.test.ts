@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../../db/client.ts';
-import { rebuildCompletions } from '../../../src/lib/server/learning-record/completions.ts';
+import { rebuildCompletionsAndCertificates } from '../../../src/lib/server/completion/rebuild.ts';
+import { switchyardAuthority } from '../../../src/lib/server/completion/trust.ts';
+import { setRecordBase } from '../../../src/lib/server/learning-record/record-base.ts';
 import {
   storeStatements,
   type StoreOptions,
@@ -23,6 +25,8 @@ let cleanup: () => void;
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase());
+  const set = await setRecordBase(db, ORIGIN);
+  if (!set.ok) throw new Error(set.message);
 });
 afterAll(() => cleanup());
 
@@ -167,6 +171,9 @@ describe('voiding', () => {
 });
 
 describe('completions', () => {
+  // Graded state comes from Switchyard's own authority; the LMS feed's statements never count.
+  const graded: StoreOptions = { authority: switchyardAuthority(ORIGIN), siteOrigin: ORIGIN };
+
   async function completion(actorKey: string, activity: string) {
     return (
       await rows('SELECT * FROM completions WHERE actor_key = ? AND activity_id = ?', [
@@ -190,7 +197,7 @@ describe('completions', () => {
           timestamp: at(0),
         }),
       ],
-      options,
+      graded,
     );
     expect(await completion(key, COURSE)).toMatchObject({
       status: 'attempted',
@@ -208,7 +215,7 @@ describe('completions', () => {
           timestamp: at(5),
         }),
       ],
-      options,
+      graded,
     );
     expect(await completion(key, COURSE)).toMatchObject({
       status: 'failed',
@@ -223,7 +230,7 @@ describe('completions', () => {
       result: { score: { raw: 9, min: 0, max: 10 } },
       timestamp: at(10),
     });
-    await storeStatements(db, [passed], options);
+    await storeStatements(db, [passed], graded);
     await storeStatements(
       db,
       [
@@ -235,7 +242,7 @@ describe('completions', () => {
           timestamp: at(20),
         }),
       ],
-      options,
+      graded,
     );
     expect(await completion(key, COURSE)).toMatchObject({
       status: 'passed',
@@ -254,15 +261,35 @@ describe('completions', () => {
     });
   });
 
+  test('ignore graded verbs from any other authority (an xAPI credential, a learner)', async () => {
+    const actor = mboxAgent('Fay Forger');
+    for (const verb of [VERB.completed, VERB.passed]) {
+      const stored = await storeStatements(
+        db,
+        [
+          makeStatement({
+            actor,
+            verb: { id: verb },
+            object: { id: COURSE },
+            result: { success: true },
+          }),
+        ],
+        options,
+      );
+      expect(stored.ok).toBe(true);
+    }
+    expect(await completion(`mbox:${actor.mbox}`, COURSE)).toBeUndefined();
+  });
+
   test('link an account on the site origin to the user it names', async () => {
     const user = await addUser(db);
     const actor = { objectType: 'Agent', account: { homePage: ORIGIN, name: user.id } };
-    await storeStatements(db, [makeStatement({ actor })], options);
+    await storeStatements(db, [makeStatement({ actor })], graded);
     const stranger = {
       objectType: 'Agent',
       account: { homePage: 'https://elsewhere.example', name: user.id },
     };
-    await storeStatements(db, [makeStatement({ actor: stranger })], options);
+    await storeStatements(db, [makeStatement({ actor: stranger })], graded);
     const linked = await rows(
       'SELECT actor_key, user_id FROM completions WHERE activity_id = ? AND actor_key LIKE ? ORDER BY actor_key',
       [LESSON, `%${user.id}`],
@@ -276,7 +303,7 @@ describe('completions', () => {
   test('rebuild to exactly what the writes maintained', async () => {
     const before = await rows('SELECT * FROM completions ORDER BY actor_key, activity_id');
     await db.$client.execute('DELETE FROM completions');
-    const count = await rebuildCompletions(db, Date.now());
+    const { completions: count } = await rebuildCompletionsAndCertificates(db, Date.now());
     const after = await rows('SELECT * FROM completions ORDER BY actor_key, activity_id');
     expect(count).toBe(before.length);
     const strip = (list: typeof before) => list.map(({ updated_at: _, ...rest }) => rest);

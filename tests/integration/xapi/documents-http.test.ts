@@ -5,7 +5,7 @@ import {
   readStateDocument,
   writeStateDocument,
 } from '../../../src/lib/server/learning-record/server-documents.ts';
-import { DEFAULT_CANONICAL_ORIGIN } from '../../../src/lib/server/site-origin.ts';
+import { DEFAULT_RECORD_BASE } from '../../../src/lib/server/learning-record/record-base.ts';
 import {
   DOCUMENT_RESOURCES,
   documentFetch,
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const user = await addUser(db, { displayName: 'Lee Learner' });
   learner = {
     cookie: `switchyard_session=${await signInAs(db, user.id)}`,
-    agent: { objectType: 'Agent', account: { homePage: DEFAULT_CANONICAL_ORIGIN, name: user.id } },
+    agent: { objectType: 'Agent', account: { homePage: DEFAULT_RECORD_BASE, name: user.id } },
   };
 });
 

@@ -4,7 +4,10 @@ import { openDatabase, type Database } from '../../../db/client.ts';
 import { addUser, signInAs } from '../../helpers/people.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
 import { addCredential, xapiFetch, type Credential } from '../../helpers/xapi.ts';
-import { hostileDocumentRequests } from '../../helpers/xapi-document-fuzz.ts';
+import {
+  hostileDocumentRequests,
+  hostileMultipartRequests,
+} from '../../helpers/xapi-document-fuzz.ts';
 import { hostileRequests } from '../../helpers/xapi-fuzz.ts';
 
 let server: TestServer;
@@ -62,21 +65,32 @@ describe('acceptance 2: hostile and malformed requests', () => {
 });
 
 describe('hostile requests to the document resources', () => {
-  test('800 generated requests to State, Activity Profile and Agent Profile: no 5xx, every refusal a JSON message with the version header', async () => {
+  test('800 generated requests to State, Activity Profile, Agent Profile and multipart statements: no 5xx, every refusal a JSON message with the version header', async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(hostileDocumentRequests(credential, learnerCookie), async (request) => {
-        const response = await xapiFetch(server.url, request.method, request.path, request.options);
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        const text = await response.text();
-        expect(response.status, `${request.method} ${request.path}: ${text}`).toBeLessThan(500);
-        expect(response.headers.get('x-experience-api-version')).toMatch(/^(1\.0\.3|2\.0\.0)$/);
-        if (response.status >= 400 && request.method !== 'HEAD') {
-          const { error } = JSON.parse(text) as { error: string };
-          expect(error.length).toBeGreaterThan(10);
-          expect(error).not.toMatch(/\n\s+at |node_modules/);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 4, arbitrary: hostileDocumentRequests(credential, learnerCookie) },
+          { weight: 1, arbitrary: hostileMultipartRequests(credential) },
+        ),
+        async (request) => {
+          const response = await xapiFetch(
+            server.url,
+            request.method,
+            request.path,
+            request.options,
+          );
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          const text = await response.text();
+          expect(response.status, `${request.method} ${request.path}: ${text}`).toBeLessThan(500);
+          expect(response.headers.get('x-experience-api-version')).toMatch(/^(1\.0\.3|2\.0\.0)$/);
+          if (response.status >= 400 && request.method !== 'HEAD') {
+            const { error } = JSON.parse(text) as { error: string };
+            expect(error.length).toBeGreaterThan(10);
+            expect(error).not.toMatch(/\n\s+at |node_modules/);
+          }
+        },
+      ),
       { numRuns: 800 },
     );
     const huge = 'x'.repeat(3 * 1024 * 1024);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
-import { DEFAULT_CANONICAL_ORIGIN } from '../../../src/lib/server/site-origin.ts';
+import { DEFAULT_RECORD_BASE } from '../../../src/lib/server/learning-record/record-base.ts';
+
+/** A course of this deployment's own, under the record base: browsers may not assert verdicts on it. */
+const SWITCHYARD_COURSE = `${DEFAULT_RECORD_BASE}/courses/substation-fundamentals`;
 import { addUser, signInAs } from '../../helpers/people.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
 import { makeStatement, mboxAgent, VERB, voiding } from '../../helpers/statements.ts';
@@ -40,7 +43,7 @@ beforeAll(async () => {
   learner = {
     id: user.id,
     cookie: `switchyard_session=${await signInAs(db, user.id)}`,
-    agent: { objectType: 'Agent', account: { homePage: DEFAULT_CANONICAL_ORIGIN, name: user.id } },
+    agent: { objectType: 'Agent', account: { homePage: DEFAULT_RECORD_BASE, name: user.id } },
   };
 });
 
@@ -265,8 +268,14 @@ describe('a signed-in learner', () => {
         context: undefined,
       },
     ],
-    ['awarding themselves a pass', { actor: 'self', verb: { id: VERB.passed } }],
-    ['claiming success', { actor: 'self', result: { success: true } }],
+    [
+      'awarding themselves a pass',
+      { actor: 'self', verb: { id: VERB.passed }, object: { id: SWITCHYARD_COURSE } },
+    ],
+    [
+      'claiming success',
+      { actor: 'self', result: { success: true }, object: { id: SWITCHYARD_COURSE } },
+    ],
   ])('may not write a statement %s (403)', async (_name, overrides) => {
     const statement = makeStatement({
       ...overrides,

@@ -12,6 +12,7 @@ const CourseFieldsSchema = CourseSchema.pick({
   audience: true,
   skills: true,
   recurrenceMonths: true,
+  version: true,
 });
 const TrackFieldsSchema = TrackSchema.pick({ title: true, order: true });
 
@@ -29,13 +30,22 @@ function folderNames(path: string): string[] {
 }
 
 /** Simulation scenario titles by id, from content/simulations/scenarios/*.yaml. */
-export function loadScenarioTitles(root = process.cwd()): Map<string, { title: string }> {
+export function loadScenarioTitles(
+  root = process.cwd(),
+): Map<string, { title: string; isJoint: boolean }> {
   const dir = join(root, 'content/simulations/scenarios');
-  const titles = new Map<string, { title: string }>();
+  const titles = new Map<string, { title: string; isJoint: boolean }>();
   for (const name of folderNames(dir).filter((file) => /\.ya?ml$/.test(file))) {
-    const data = parse(readFileSync(join(dir, name), 'utf8')) as { id?: unknown; title?: unknown };
+    const data = parse(readFileSync(join(dir, name), 'utf8')) as {
+      id?: unknown;
+      title?: unknown;
+      exercise?: unknown;
+    };
     const id = typeof data?.id === 'string' ? data.id : name.replace(/\.ya?ml$/, '');
-    titles.set(id, { title: typeof data?.title === 'string' ? data.title : id });
+    titles.set(id, {
+      title: typeof data?.title === 'string' ? data.title : id,
+      isJoint: data?.exercise !== undefined,
+    });
   }
   return titles;
 }

@@ -13,6 +13,7 @@ export interface CourseInfo {
     audience: 'it' | 'ot' | 'all';
     skills: string[];
     recurrenceMonths?: number | undefined;
+    version?: string | undefined;
   };
   /** Lessons in order, when the catalog carries them (the course engine's does). */
   lessons?: readonly { slug: string; data: { title: string } }[];
@@ -31,7 +32,8 @@ export interface TrackInfo {
 export interface ItemCatalog {
   tracks: readonly TrackInfo[];
   courses: ReadonlyMap<string, CourseInfo>;
-  scenarios: ReadonlyMap<string, { title: string }>;
+  /** Joint scenarios are run together from /exercises. */
+  scenarios: ReadonlyMap<string, { title: string; isJoint?: boolean }>;
 }
 
 /** An assignable item resolved against the catalog. */
@@ -79,7 +81,10 @@ export function describeItem(
     const track = catalog.tracks.find((candidate) => candidate.slug === id);
     return { title: track ? `Track: ${track.data.title}` : id, href: `/tracks/${id}` };
   }
-  const title = catalog.scenarios.get(id)?.title ?? id;
+  const scenario = catalog.scenarios.get(id);
+  const title = scenario?.title ?? id;
+  // A joint scenario is run together, from the exercises page.
+  if (scenario?.isJoint === true) return { title: `Exercise: ${title}`, href: '/exercises' };
   return { title: `Simulation: ${title}`, href: `/sims/${id}` };
 }
 

@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
-import { assignments, completions, teamMembers } from '../../../../db/schema.ts';
+import { assignments, teamMembers } from '../../../../db/schema.ts';
 import { STATUS_ORDER, assignmentStatus, type AssignmentStatus } from '../../assignments/status.ts';
 import { resolveItem, type ItemCatalog } from './item-catalog.ts';
-import { betterCompletion, completionOfItem, type CompletionLike } from './item-completion.ts';
+import { completionOfItem } from '../completion/item.ts';
+import { learnerCompletions } from '../completion/read.ts';
 
 /** One assignment as the learner sees it on /learn. */
 export interface LearnerAssignment {
@@ -42,11 +43,7 @@ export async function learnerAssignments(
     );
   if (!rows.length) return [];
   const { origin, now: at, timeZone } = context;
-  const completionRows = await db.select().from(completions).where(eq(completions.userId, userId));
-  const map = new Map<string, CompletionLike>();
-  for (const row of completionRows) {
-    map.set(row.activityId, betterCompletion(map.get(row.activityId), row));
-  }
+  const map = await learnerCompletions(db, userId);
   return rows
     .map((row) => {
       const item = resolveItem(origin, catalog, row.itemType, row.itemId);

@@ -1,7 +1,7 @@
 import type { Database } from '../../../../db/client.ts';
 import { now } from '../clock.ts';
 import { getConfig } from '../config.ts';
-import { canonicalOrigin } from '../site-origin.ts';
+import { recordBase } from '../learning-record/record-base.ts';
 import { learnerAssignments, type LearnerAssignment } from './learner-status.ts';
 import { getItemCatalog } from './page-catalog.ts';
 
@@ -13,7 +13,7 @@ export async function listLearnerAssignments(
   userId: string,
 ): Promise<LearnerAssignment[]> {
   return learnerAssignments(db, userId, await getItemCatalog(), {
-    origin: canonicalOrigin(),
+    origin: recordBase(db),
     now: now(),
     timeZone: getConfig().ORG_TIME_ZONE,
   });

@@ -4,7 +4,7 @@ import { getDb } from '../db.ts';
 import { loadScenarioTitles } from './content-catalog.ts';
 import type { CourseInfo, ItemCatalog } from './item-catalog.ts';
 
-let scenarios: Map<string, { title: string }> | undefined;
+let scenarios: Map<string, { title: string; isJoint: boolean }> | undefined;
 
 /**
  * The assignable items inside the Astro server: the course engine's catalog, the imported cmi5

@@ -1,20 +1,50 @@
 import type { Database } from '../../../../db/client.ts';
 import { recordAuditEvent } from '../audit.ts';
-import { checkPasswordPolicy, verifyPassword } from './password.ts';
+import { checkPasswordPolicy } from './password.ts';
+import { checkPasswordThrottled } from './password-check.ts';
 import { invalidateUserSessions } from './session.ts';
 import { getUserById, setPassword, updateUser } from './user.ts';
 
-/** Changes one's own password after checking the current one; other sessions end, this one stays. */
+/** Why a password change was refused: a status, a sentence, and for throttling the wait. */
+export type PasswordChangeResult =
+  { ok: true } | { ok: false; status: 400 | 429 | 503; message: string; retryAfter?: number };
+
+/**
+ * Changes one's own password after checking the current one under the sign-in throttle; every
+ * other session ends (the caller then replaces this browser's session too).
+ */
 export async function changeOwnPassword(
   db: Database,
-  input: { userId: string; sessionId: string; current: string; next: string; ip: string },
-): Promise<{ ok: true } | { ok: false; message: string }> {
+  input: {
+    userId: string;
+    sessionId: string;
+    current: string;
+    next: string;
+    ip: string;
+    device?: { id: string; userId: string } | null;
+  },
+): Promise<PasswordChangeResult> {
   const user = await getUserById(db, input.userId);
-  if (!user || !(await verifyPassword(user.passwordHash, input.current))) {
-    return { ok: false, message: 'Your current password is not correct.' };
+  if (!user) return { ok: false, status: 400, message: 'Your account could not be found.' };
+  const check = await checkPasswordThrottled(db, {
+    email: user.email,
+    user,
+    password: input.current,
+    ip: input.ip,
+    deviceId: input.device?.userId === user.id ? input.device.id : null,
+  });
+  if (!check.ok && check.reason !== 'invalid') {
+    const status = check.reason === 'busy' ? 503 : 429;
+    const message =
+      check.reason === 'busy'
+        ? `The server is checking many passwords right now. Try again in ${check.retryAfter} seconds.`
+        : `Too many wrong passwords. Try again in ${check.retryAfter} seconds.`;
+    return { ok: false, status, message, retryAfter: check.retryAfter };
   }
+  if (!check.ok)
+    return { ok: false, status: 400, message: 'Your current password is not correct.' };
   const policy = checkPasswordPolicy(input.next, user.email);
-  if (policy) return { ok: false, message: policy };
+  if (policy) return { ok: false, status: 400, message: policy };
   await setPassword(db, user.id, input.next, input.sessionId);
   await recordAuditEvent(db, {
     type: 'password.changed',

@@ -8,6 +8,7 @@ const RULES: { prefix: string; roles: SessionUser['role'][] }[] = [
   { prefix: '/api/manage', roles: ['manager', 'admin'] },
   { prefix: '/account', roles: ['learner', 'manager', 'admin'] },
   { prefix: '/learn', roles: ['learner', 'manager', 'admin'] },
+  { prefix: '/exercises', roles: ['learner', 'manager', 'admin'] },
 ];
 
 /** What the guard decided for a path and a user. */

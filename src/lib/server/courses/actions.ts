@@ -5,11 +5,11 @@ import { actorKey, userAgent } from '../learning-record/actor-key.ts';
 import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
 import { gradeCheck, type CheckAnswers, type CheckGrade } from '../../courses/grading.ts';
 import { now } from '../clock.ts';
-import { recordForLearner, type Learner } from '../progress/record.ts';
-import { canonicalOrigin } from '../site-origin.ts';
-import type { CatalogCourse, CatalogLesson } from './catalog.ts';
-import { getCourseProgress, type CourseProgress } from './progress.ts';
-import { issueCertificateIfComplete } from '../certificates/certificate.ts';
+import { recordGrading, type GradingInput, type Learner } from '../completion/grading.ts';
+import { getCourseProgress } from '../completion/read.ts';
+import type { CourseProgress } from '../completion/requirements.ts';
+import { recordBase } from '../learning-record/record-base.ts';
+import { getCatalog, type CatalogCourse, type CatalogLesson } from './catalog.ts';
 
 const en = (text: string) => ({ 'en-US': text });
 
@@ -33,7 +33,7 @@ export async function recordLessonOpened(
   lesson: CatalogLesson,
   progress: CourseProgress,
 ): Promise<void> {
-  const origin = canonicalOrigin();
+  const origin = recordBase(db);
   const lessonId = activityIds.lesson(origin, course.slug, lesson.slug);
   if (progress.lessons.find((entry) => entry.slug === lesson.slug)?.isComplete) return;
   const key = actorKey(userAgent(origin, learner.id));
@@ -55,14 +55,23 @@ export async function recordLessonOpened(
           },
         },
       ];
-  await recordForLearner(db, learner, [
-    ...started,
-    {
-      verb: VERBS.experienced,
-      object: lessonObject(origin, course, lesson),
-      context: courseContext(origin, course),
-    },
-  ]);
+  await recordOrThrow(db, {
+    learner,
+    statements: [
+      ...started,
+      {
+        verb: VERBS.experienced,
+        object: lessonObject(origin, course, lesson),
+        context: courseContext(origin, course),
+      },
+    ],
+  });
+}
+
+/** Records server statements through the grading transaction; a refusal is a broken invariant. */
+async function recordOrThrow(db: Database, input: GradingInput): Promise<void> {
+  const result = await recordGrading(db, input);
+  if (!result.ok) throw new Error(`learning record refused a server statement: ${result.message}`);
 }
 
 /** Marks a lesson complete, then completes the course when that was the last requirement. */
@@ -72,16 +81,20 @@ export async function markLessonComplete(
   course: CatalogCourse,
   lesson: CatalogLesson,
 ): Promise<CourseProgress> {
-  const origin = canonicalOrigin();
-  await recordForLearner(db, learner, [
-    {
-      verb: VERBS.completed,
-      object: lessonObject(origin, course, lesson),
-      result: { completion: true },
-      context: courseContext(origin, course),
-    },
-  ]);
-  return completeCourseIfDone(db, learner, course);
+  const origin = recordBase(db);
+  await recordOrThrow(db, {
+    learner,
+    statements: [
+      {
+        verb: VERBS.completed,
+        object: lessonObject(origin, course, lesson),
+        result: { completion: true },
+        context: courseContext(origin, course),
+      },
+    ],
+    courses: (await getCatalog()).courses.values(),
+  });
+  return getCourseProgress(db, origin, learner.id, course);
 }
 
 /** Grades a knowledge check on the server, records answered + passed/failed, and keeps the attempt for feedback. */
@@ -94,7 +107,7 @@ export async function submitKnowledgeCheck(
 ): Promise<{ attemptId: string; grade: CheckGrade; progress: CourseProgress }> {
   const check = lesson.data.check;
   if (!check) throw new Error(`lesson ${lesson.slug} has no knowledge check`);
-  const origin = canonicalOrigin();
+  const origin = recordBase(db);
   const grade = gradeCheck(check, answers, course.data.passingScore);
   const checkId = activityIds.check(origin, course.slug, lesson.slug);
   const context = {
@@ -140,19 +153,29 @@ export async function submitKnowledgeCheck(
         },
       ]
     : [];
-  await recordForLearner(db, learner, [...answered, outcome, ...completedLesson]);
   const attemptId = crypto.randomUUID();
-  await db.insert(checkAttempts).values({
-    id: attemptId,
-    userId: learner.id,
-    courseId: course.slug,
-    lessonId: lesson.slug,
-    answers: JSON.stringify(answers),
-    score: grade.score,
-    isPassed: grade.isPassed,
-    createdAt: now(),
+  const at = now();
+  const attemptRow = db
+    .insert(checkAttempts)
+    .values({
+      id: attemptId,
+      userId: learner.id,
+      courseId: course.slug,
+      lessonId: lesson.slug,
+      answers: JSON.stringify(answers),
+      score: grade.score,
+      isPassed: grade.isPassed,
+      createdAt: at,
+    })
+    .toSQL();
+  await recordOrThrow(db, {
+    learner,
+    statements: [...answered, outcome, ...completedLesson],
+    courses: (await getCatalog()).courses.values(),
+    alsoWrite: [{ sql: attemptRow.sql, args: attemptRow.params as never }],
+    now: at,
   });
-  const progress = await completeCourseIfDone(db, learner, course);
+  const progress = await getCourseProgress(db, origin, learner.id, course);
   return { attemptId, grade, progress };
 }
 
@@ -182,32 +205,4 @@ export async function latestCheckFeedback(
   if (!row) return null;
   const answers = JSON.parse(row.answers) as CheckAnswers;
   return { grade: gradeCheck(check, answers, course.data.passingScore), answers };
-}
-
-/** Records course completion and issues the certificate once every requirement is met. */
-export async function completeCourseIfDone(
-  db: Database,
-  learner: Learner,
-  course: CatalogCourse,
-): Promise<CourseProgress> {
-  const origin = canonicalOrigin();
-  const progress = await getCourseProgress(db, origin, learner.id, course);
-  if (progress.isComplete) await issueCertificateIfComplete(db, learner, course, progress);
-  return progress;
-}
-
-/** After a simulation pass: completes every course that requires that scenario, when it was the last step. */
-export async function completeCoursesLinkedToScenario(
-  db: Database,
-  learner: Learner,
-  scenarioId: string,
-): Promise<void> {
-  const { getCatalog } = await import('./catalog.ts');
-  const catalog = await getCatalog();
-  for (const course of catalog.courses.values()) {
-    const isLinked =
-      course.data.scenarios.includes(scenarioId) ||
-      course.lessons.some((lesson) => lesson.data.scenario === scenarioId);
-    if (isLinked) await completeCourseIfDone(db, learner, course);
-  }
 }

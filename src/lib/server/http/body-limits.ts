@@ -1,4 +1,5 @@
 import { MAX_BODY_BYTES as XAPI_BODY_LIMIT, MAX_DOCUMENT_BYTES } from '../xapi/body.ts';
+import { MAX_MULTIPART_BYTES } from '../xapi/statements-multipart.ts';
 import { LAB_BODY_LIMIT } from '../../labs/limits.ts';
 import { SIM_ATTEMPT_BODY_LIMIT } from '../sims/attempts.ts';
 import { CMI5_PACKAGE_LIMIT } from '../cmi5/package.ts';
@@ -22,6 +23,11 @@ export const ROUTE_BODY_LIMITS: readonly RouteBodyLimit[] = [
     pattern: /^\/xapi\/(activities|agents)\/(state|profile)$/,
     limit: MAX_DOCUMENT_BYTES,
     hint: 'a document may be at most 2 MB',
+  },
+  {
+    pattern: /^\/xapi\/statements$/,
+    limit: MAX_MULTIPART_BYTES,
+    hint: 'send fewer statements or smaller attachments per request',
   },
   {
     pattern: /^\/xapi\//,

@@ -3,10 +3,14 @@ import type { Database } from '../../../../db/client.ts';
 import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
 import { MAX_QUERY_CHARS } from '../../labs/limits.ts';
 import { positionAt, type QueryPosition } from '../../labs/sql-error.ts';
-import { findLesson, type CatalogCourse, type CatalogLesson } from '../courses/catalog.ts';
-import { completeCourseIfDone } from '../courses/actions.ts';
-import { recordForLearner, type Learner, type StatementDraft } from '../progress/record.ts';
-import { canonicalOrigin } from '../site-origin.ts';
+import {
+  findLesson,
+  getCatalog,
+  type CatalogCourse,
+  type CatalogLesson,
+} from '../courses/catalog.ts';
+import { recordGrading, type Learner, type StatementDraft } from '../completion/grading.ts';
+import { recordBase } from '../learning-record/record-base.ts';
 import { gradeLabQuery } from './grade.ts';
 
 /** Rows of the learner's result sent back with the verdict. */
@@ -128,13 +132,13 @@ export async function submitLabQuery(
       ...(position ? { position } : {}),
     };
   }
-  const origin = canonicalOrigin();
-  await recordForLearner(
-    db,
+  const origin = recordBase(db);
+  const recorded = await recordGrading(db, {
     learner,
-    labStatements(origin, course, lesson, submission.query, grade.passed, grade.reason),
-  );
-  await completeCourseIfDone(db, learner, course);
+    statements: labStatements(origin, course, lesson, submission.query, grade.passed, grade.reason),
+    courses: (await getCatalog()).courses.values(),
+  });
+  if (!recorded.ok) throw new Error(`learning record refused the lab verdict: ${recorded.message}`);
   return {
     ok: true,
     passed: grade.passed,

@@ -49,12 +49,3 @@ export function userIdOf(actor: Actor, siteOrigin?: string): string | null {
   if (siteOrigin !== undefined && actor.account.homePage !== siteOrigin) return null;
   return actor.account.name;
 }
-
-/** The authority Switchyard's own server code records statements under (e.g. after grading). */
-export function systemAuthority(siteOrigin: string): Agent {
-  return {
-    objectType: 'Agent',
-    name: 'Switchyard',
-    account: { homePage: `${siteOrigin}/`, name: 'system' },
-  };
-}

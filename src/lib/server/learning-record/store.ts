@@ -16,6 +16,8 @@ export interface StoreOptions {
   version?: XapiVersion;
   /** The site's origin: actors with an account there naming a user are linked to that user. */
   siteOrigin?: string;
+  /** SHA-2 hashes (lower case) of the attachment data sent with the statements. */
+  attachmentHashes?: ReadonlySet<string>;
   /** A permission check on the validated statements: a message refuses the whole batch. */
   authorize?: (statements: readonly Statement[]) => string | null;
 }
@@ -42,7 +44,7 @@ export async function storeStatements(
   options: StoreOptions,
 ): Promise<StoreResult> {
   const version = options.version ?? '2.0.0';
-  const parsed = parseStatements(inputs, version);
+  const parsed = parseStatements(inputs, version, options.attachmentHashes);
   if (!parsed.ok) return { ok: false, reason: 'invalid', message: parsed.message };
   const denial = options.authorize?.(parsed.statements);
   if (denial) return { ok: false, reason: 'forbidden', message: denial };

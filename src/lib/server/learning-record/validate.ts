@@ -27,28 +27,42 @@ export function describeIssue(error: z.ZodError, prefix: string): string {
 }
 
 /** Rules that depend on the version in use rather than on the shape alone. */
-function checkVersionRules(statement: Statement, version: XapiVersion): string | null {
+function checkVersionRules(
+  statement: Statement,
+  version: XapiVersion,
+  receivedHashes: ReadonlySet<string>,
+): string | null {
   const effective = statement.version ?? version;
   const context = statement.context;
   if (effective.startsWith('1.') && (context?.contextAgents || context?.contextGroups)) {
     return 'context.contextAgents and context.contextGroups need xAPI 2.0.0 (send X-Experience-API-Version: 2.0.0)';
   }
-  const withoutFile = statement.attachments?.findIndex((attachment) => !attachment.fileUrl) ?? -1;
-  if (withoutFile >= 0) {
-    return `attachments[${withoutFile}] has no fileUrl: Switchyard keeps attachment metadata only, so give each attachment a fileUrl`;
+  const withoutData =
+    statement.attachments?.findIndex(
+      (attachment) => !attachment.fileUrl && !receivedHashes.has(attachment.sha2.toLowerCase()),
+    ) ?? -1;
+  if (withoutData >= 0) {
+    return `attachments[${withoutData}] has neither a fileUrl nor a multipart/mixed part whose X-Experience-API-Hash is its sha2`;
   }
   return null;
 }
 
-/** Validates raw statements (parsed JSON); the first problem rejects them all. */
-export function parseStatements(inputs: readonly unknown[], version: XapiVersion): ParseResult {
+/**
+ * Validates raw statements (parsed JSON); the first problem rejects them all. `receivedHashes`
+ * are the SHA-2 hashes (lower case) of attachment data sent with them.
+ */
+export function parseStatements(
+  inputs: readonly unknown[],
+  version: XapiVersion,
+  receivedHashes: ReadonlySet<string> = new Set(),
+): ParseResult {
   const statements: Statement[] = [];
   const single = inputs.length === 1;
   for (const [index, input] of inputs.entries()) {
     const prefix = single ? 'statement' : `statements[${index}]`;
     const result = StatementSchema.safeParse(input);
     if (!result.success) return { ok: false, message: describeIssue(result.error, prefix) };
-    const problem = checkVersionRules(result.data, version);
+    const problem = checkVersionRules(result.data, version, receivedHashes);
     if (problem) return { ok: false, message: `${prefix}: ${problem}` };
     statements.push(result.data);
   }

@@ -1,7 +1,7 @@
 import type { InStatement, InValue, Row, Transaction } from '@libsql/client';
 import { admitBatches, type WriteOutcome } from './admit.ts';
 import { IN_JSON, readState } from './read-state.ts';
-import { isCompletionVerb, recomputeCompletions } from './completions.ts';
+import { isCompletionVerb, recomputeCompletions } from '../completion/derive.ts';
 import { storedBody, type PreparedStatement } from './prepare.ts';
 import type { Ref } from './refs.ts';
 import { TargetRefs } from './target-refs.ts';

@@ -1,5 +1,6 @@
 import { activityIds } from '../../courses/activity-ids.ts';
 import type { CourseInfo, ItemCatalog } from '../assignments/item-catalog.ts';
+import { isDone } from '../completion/status.ts';
 import type { MemberRecord, TeamRecords } from './team-records.ts';
 
 /** The cross-skilling Switchyard exists for: OT staff learn data and security, IT staff learn the grid. */
@@ -78,7 +79,7 @@ export function crossSkillCoverage(
       .map((learner) => {
         const held = new Set<SkillDomain>();
         for (const [activityId, row] of records.completions.entriesOf(learner.id)) {
-          if (row.status !== 'completed' && row.status !== 'passed') continue;
+          if (!isDone(row)) continue;
           for (const domain of activities.get(activityId) ?? []) held.add(domain);
         }
         const mine = domains.filter((domain) => held.has(domain));

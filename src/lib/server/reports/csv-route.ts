@@ -32,7 +32,7 @@ export async function teamCsvResponse(
   const parsed = parseMatrixQuery(request.search);
   if (!parsed.ok) return plain(`Invalid filter: ${parsed.message}`, 400);
   const catalog = await getItemCatalog();
-  const context = currentReportContext();
+  const context = currentReportContext(db);
   const isEvidence = kind === 'evidence';
   const { matrix } = await loadTeamMatrix(db, access.team.id, catalog, context, {
     withEvidence: isEvidence,

@@ -12,11 +12,7 @@ import {
   type ItemCatalog,
   type ResolvedItem,
 } from '../assignments/item-catalog.ts';
-import {
-  itemCompletion,
-  type CompletionReader,
-  type ItemCompletion,
-} from '../assignments/item-completion.ts';
+import { itemCompletion, type CompletionReader, type ItemCompletion } from '../completion/item.ts';
 import {
   presentNumber,
   type CertificatesByLearner,

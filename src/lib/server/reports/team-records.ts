@@ -1,7 +1,8 @@
 import type { InStatement, ResultSet } from '@libsql/client';
 import type { Database } from '../../../../db/client.ts';
 import type { AssignmentRow } from '../assignments/assignment.ts';
-import type { CompletionLike, CompletionReader } from '../assignments/item-completion.ts';
+import type { CompletionReader } from '../completion/item.ts';
+import { COMPLETION_STATUSES, type CompletionLike } from '../completion/status.ts';
 
 /**
  * Everything a team report reads, in three SQL statements over two round trips whatever the team's
@@ -109,9 +110,20 @@ function readAssignments(result: ResultSet): AssignmentRow[] {
 export const presentNumber = (value: number | undefined): number | null =>
   value === undefined || Number.isNaN(value) ? null : value;
 
-/** Status codes in a CompletionGrid: 0 for no row, then by rank (attempted < failed < completed < passed). */
-const STATUS_CODE: Record<string, number> = { a: 1, f: 2, c: 3, p: 4 };
-const STATUS_OF_CODE = [null, 'attempted', 'failed', 'completed', 'passed'] as const;
+/**
+ * Status codes in a CompletionGrid: 0 for no row, else the status's rank (completion/status.ts) + 1,
+ * so comparing codes compares ranks. The SQL sends each status by its initial.
+ */
+export const STATUS_OF_CODE: readonly (CompletionLike['status'] | null)[] = [
+  null,
+  ...COMPLETION_STATUSES,
+];
+const STATUS_CODE: Record<string, number> = Object.fromEntries(
+  COMPLETION_STATUSES.map((status, rank) => [status.charAt(0), rank + 1]),
+);
+if (Object.keys(STATUS_CODE).length !== COMPLETION_STATUSES.length) {
+  throw new Error('completion statuses must have distinct initials for the packed grid');
+}
 
 /**
  * The completion rows of some learners for some activities, held in flat arrays of learner x
@@ -121,7 +133,7 @@ const STATUS_OF_CODE = [null, 'attempted', 'failed', 'completed', 'passed'] as c
 export class CompletionGrid {
   readonly activityIds: readonly string[];
   readonly width: number;
-  /** Per cell: 0 for no row, else 1 attempted, 2 failed, 3 completed, 4 passed. */
+  /** Per cell: 0 for no row, else the status's rank + 1 (see STATUS_OF_CODE). */
   readonly status: Uint8Array;
   /** Per cell: best scaled score, NaN for none. */
   readonly score: Float64Array;
@@ -196,7 +208,7 @@ export class CompletionGrid {
 
   /**
    * Stores a row unless the cell holds a better one: a higher status, then the later completion
-   * (the rule of betterCompletion).
+   * (betterCompletion in completion/status.ts, on codes; tests hold the two equal).
    */
   put(
     cell: number,

@@ -5,7 +5,9 @@ import { VERBS } from '../../courses/activity-ids.ts';
 import { formatDate } from '../../assignments/status.ts';
 import { actorKey, userAgent } from '../learning-record/actor-key.ts';
 import type { ItemCatalog } from '../assignments/item-catalog.ts';
-import { betterCompletion } from '../assignments/item-completion.ts';
+import { certificateIssuedOn, certificateValidUntil } from '../certificates/certificate.ts';
+import { betterCompletion, isDone, isDoneStatus } from '../completion/status.ts';
+import { SWITCHYARD_AUTHORITIES } from '../completion/trust.ts';
 import { learnerAssignments, type LearnerAssignment } from '../assignments/learner-status.ts';
 import type { ReportContext } from './matrix.ts';
 
@@ -36,6 +38,8 @@ export interface TranscriptCourse {
   status: 'Completed' | 'In progress' | 'Not passed';
   completedOn: string | null;
   score: number | null;
+  /** Who reported the completion: Switchyard's graders, or imported content. */
+  reportedBy: 'grader' | 'imported-content';
   certificate: { code: string; issuedOn: string; validUntil: string | null } | null;
 }
 
@@ -91,18 +95,23 @@ export async function loadTranscript(
   }
   const courses = [...courseRows].map(([slug, row]): TranscriptCourse => {
     const certificate = certificateRows.find((entry) => entry.courseId === slug);
-    const isDone = row.status === 'completed' || row.status === 'passed';
+    const done = isDone(row);
     return {
       slug,
       title: courseTitle(slug),
-      status: isDone ? 'Completed' : row.status === 'failed' ? 'Not passed' : 'In progress',
-      completedOn: isDone && row.lastCompletedAt !== null ? day(row.lastCompletedAt) : null,
+      status: isDoneStatus(row.status)
+        ? 'Completed'
+        : row.status === 'failed'
+          ? 'Not passed'
+          : 'In progress',
+      completedOn: done && row.lastCompletedAt !== null ? day(row.lastCompletedAt) : null,
       score: row.bestScore,
+      reportedBy: row.reportedBy,
       certificate: certificate
         ? {
             code: certificate.code,
-            issuedOn: day(certificate.issuedAt),
-            validUntil: certificate.expiresAt === null ? null : day(certificate.expiresAt),
+            issuedOn: certificateIssuedOn(certificate, timeZone),
+            validUntil: certificateValidUntil(certificate, timeZone),
           }
         : null,
     };
@@ -116,8 +125,20 @@ export async function loadTranscript(
         json_extract(body, '$.result.score.raw') AS raw,
         json_extract(body, '$.result.score.max') AS max
       FROM statements WHERE actor_key = ? AND verb IN (?, ?, ?) AND is_voided = 0
+        AND json_extract(body, '$.authority.account.homePage') = ?
+        AND json_extract(body, '$.authority.account.name') IN (?, ?)
       ORDER BY timestamp DESC LIMIT ?`,
-    args: [key, VERBS.passed.id, VERBS.failed.id, VERBS.completed.id, TRANSCRIPT_ATTEMPT_LIMIT * 4],
+    // Graded attempts only: what Switchyard's graders (or imported content) recorded.
+    args: [
+      key,
+      VERBS.passed.id,
+      VERBS.failed.id,
+      VERBS.completed.id,
+      `${origin}/`,
+      SWITCHYARD_AUTHORITIES.grader.account,
+      SWITCHYARD_AUTHORITIES.importedContent.account,
+      TRANSCRIPT_ATTEMPT_LIMIT * 4,
+    ],
   });
   const attempts: TranscriptAttempt[] = [];
   for (const row of result.rows) {

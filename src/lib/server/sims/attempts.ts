@@ -6,12 +6,15 @@ import type { Database } from '../../../../db/client.ts';
 import { simAttempts } from '../../../../db/schema.ts';
 import { replay, type ReplaySuccess } from '../../../sim/index.ts';
 import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
+import { users } from '../../../../db/schema.ts';
 import { now } from '../clock.ts';
-import { storeStatements } from '../learning-record/store.ts';
-import { systemAuthority, userAgent } from '../learning-record/actor-key.ts';
-import type { Learner } from '../progress/record.ts';
-import { canonicalOrigin } from '../site-origin.ts';
+import { recordGrading, type Learner } from '../completion/grading.ts';
+import type { CourseRequirements } from '../completion/requirements.ts';
+import { recordBase } from '../learning-record/record-base.ts';
 import { findScenario } from './catalog.ts';
+
+/** How far ahead of the server's clock a browser's clock may run before its claims are refused. */
+const CLOCK_SKEW_MS = 60_000;
 
 /** Most bytes an attempt upload may carry (2,000 actions of a few hundred bytes each). */
 export const SIM_ATTEMPT_BODY_LIMIT = 1_000_000;
@@ -20,7 +23,7 @@ export const SIM_ATTEMPT_BODY_LIMIT = 1_000_000;
 export const AttemptSubmissionSchema = z.object({
   /** Client-chosen id so a retried upload (e.g. from the offline queue) stores the attempt once. */
   attemptId: z.uuid({ message: 'attemptId must be a UUID' }),
-  /** ISO time the attempt started, for the record. */
+  /** ISO time the attempt started by the browser's clock: kept as a claim, never used as a graded time. */
   startedAt: z.iso.datetime({ offset: true, message: 'startedAt must be an ISO 8601 date-time' }),
   /** The ordered action log: `{ at, action }` entries, validated by the engine's replay. */
   actions: z.array(z.unknown()).max(2000, 'an attempt may hold at most 2000 actions'),
@@ -41,7 +44,7 @@ export interface VerifiedAttempt {
 
 export type SubmitAttemptResult =
   | { ok: true; attempt: VerifiedAttempt; isNew: boolean }
-  | { ok: false; status: 400 | 404 | 409; message: string };
+  | { ok: false; status: 400 | 404 | 409 | 503; message: string };
 
 /** A UUID derived from a seed, so the statements of one attempt have stable ids across retries. */
 export function derivedUuid(seed: string): string {
@@ -62,16 +65,39 @@ export function isoDuration(ms: number): string {
   return `PT${minutes ? `${minutes}M` : ''}${rest}S`;
 }
 
+/** Why the browser's claimed start cannot be true by the server's clock, or null. */
+async function implausibleClaim(
+  db: Database,
+  learnerId: string,
+  submission: AttemptSubmission,
+  at: number,
+): Promise<string | null> {
+  const startedAt = Date.parse(submission.startedAt);
+  if (startedAt > at + CLOCK_SKEW_MS) {
+    return `startedAt ${submission.startedAt} is in the future by the server's clock (${new Date(at).toISOString()}); check the device's date and time, then send the attempt again.`;
+  }
+  const [account] = await db
+    .select({ createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, learnerId));
+  if (account && startedAt < account.createdAt - CLOCK_SKEW_MS) {
+    return `startedAt ${submission.startedAt} is before this account existed (${new Date(account.createdAt).toISOString()}); check the device's date and time, then send the attempt again.`;
+  }
+  return null;
+}
+
 /**
- * Replays an attempt's log on the server and stores the verified result with its statements
- * (attempted, then passed or failed with score and duration). Resubmitting the same attempt id
- * returns the stored result without writing again.
+ * Replays an attempt's log on the server and records the verified result through the grading
+ * transaction (attempted, then passed or failed with score), with the attempt row and any course it
+ * completes. Times are the server's; the browser's start and duration stay in the statement as
+ * claims. Resubmitting the same attempt id returns the stored result without writing again.
  */
 export async function submitAttempt(
   db: Database,
   learner: Learner,
   scenarioId: string,
   submission: AttemptSubmission,
+  courses: Iterable<CourseRequirements> = [],
 ): Promise<SubmitAttemptResult> {
   const found = findScenario(scenarioId);
   if (!found)
@@ -105,52 +131,22 @@ export async function submitAttempt(
       message: `The action log does not replay${where}: ${result.reason}`,
     };
   }
-  const origin = canonicalOrigin();
-  const actor = userAgent(origin, learner.id, learner.displayName);
+  const at = now();
+  const refusal = await implausibleClaim(db, learner.id, submission, at);
+  if (refusal) return { ok: false, status: 400, message: refusal };
+  const base = recordBase(db);
   const object = {
     objectType: 'Activity' as const,
-    id: activityIds.scenario(origin, scenarioId),
+    id: activityIds.scenario(base, scenarioId),
     definition: { type: ACTIVITY_TYPES.simulation, name: { 'en-US': found.scenario.title } },
   };
-  const registration = submission.attemptId;
-  const finishedAt = new Date(Date.parse(submission.startedAt) + result.durationMs).toISOString();
+  const context = {
+    registration: submission.attemptId,
+    extensions: { [`${base}/xapi/extensions/claimed-start`]: submission.startedAt },
+  };
   const scaled =
     result.maxScore > 0 ? Math.round((result.score / result.maxScore) * 1000) / 1000 : 0;
-  const stored = await storeStatements(
-    db,
-    [
-      {
-        id: derivedUuid(`${submission.attemptId}:attempted`),
-        actor,
-        verb: VERBS.attempted,
-        object,
-        timestamp: submission.startedAt,
-        context: { registration },
-      },
-      {
-        id: derivedUuid(`${submission.attemptId}:outcome`),
-        actor,
-        verb: result.passed ? VERBS.passed : VERBS.failed,
-        object,
-        timestamp: finishedAt,
-        context: { registration },
-        result: {
-          score: {
-            scaled: Math.max(0, Math.min(1, scaled)),
-            raw: result.score,
-            min: 0,
-            max: result.maxScore,
-          },
-          success: result.passed,
-          completion: true,
-          duration: isoDuration(result.durationMs),
-        },
-      },
-    ],
-    { authority: systemAuthority(origin), siteOrigin: origin, version: '1.0.3', now: now() },
-  );
-  if (!stored.ok) return { ok: false, status: 400, message: stored.message };
-  await db
+  const attemptRow = db
     .insert(simAttempts)
     .values({
       id: submission.attemptId,
@@ -162,9 +158,45 @@ export async function submitAttempt(
       isPassed: result.passed,
       durationMs: result.durationMs,
       result: JSON.stringify(result),
-      createdAt: now(),
+      createdAt: at,
     })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .toSQL();
+  const recorded = await recordGrading(db, {
+    learner,
+    now: at,
+    courses,
+    alsoWrite: [{ sql: attemptRow.sql, args: attemptRow.params as never }],
+    statements: [
+      {
+        id: derivedUuid(`${submission.attemptId}:attempted`),
+        verb: VERBS.attempted,
+        object,
+        context,
+      },
+      {
+        id: derivedUuid(`${submission.attemptId}:outcome`),
+        verb: result.passed ? VERBS.passed : VERBS.failed,
+        object,
+        context,
+        result: {
+          score: {
+            scaled: Math.max(0, Math.min(1, scaled)),
+            raw: result.score,
+            min: 0,
+            max: result.maxScore,
+          },
+          success: result.passed,
+          completion: true,
+          // The browser's claim, from its action log's times.
+          duration: isoDuration(result.durationMs),
+        },
+      },
+    ],
+  });
+  if (!recorded.ok) {
+    return { ok: false, status: recorded.reason === 'busy' ? 503 : 400, message: recorded.message };
+  }
   return {
     ok: true,
     isNew: true,

@@ -1,16 +1,15 @@
 import { actorKey } from '../learning-record/actor-key.ts';
 import type { Agent } from '../learning-record/agent-schema.ts';
-import { COMPLETION_VERBS } from '../learning-record/completions.ts';
+import { browserVerdictRefusal } from '../completion/trust.ts';
 import type { StatementQuery } from '../learning-record/query-params.ts';
 import { VOIDED_VERB, type Statement } from '../learning-record/statement-schema.ts';
 
-const VERDICTS: string[] = [COMPLETION_VERBS.passed, COMPLETION_VERBS.failed];
-
 /**
  * What a signed-in learner's browser may write: statements about themselves only, no voiding,
- * and no pass/fail verdicts (Switchyard grades on the server, so a browser cannot award a pass).
+ * and no verdict, completion or score about a Switchyard activity (the trust table in
+ * completion/trust.ts says which, and why): Switchyard grades on the server.
  */
-export function learnerWritePolicy(agent: Agent) {
+export function learnerWritePolicy(agent: Agent, base: string) {
   const key = actorKey(agent);
   return (statements: readonly Statement[]): string | null => {
     for (const [index, statement] of statements.entries()) {
@@ -21,9 +20,8 @@ export function learnerWritePolicy(agent: Agent) {
       if (statement.verb.id === VOIDED_VERB) {
         return 'Voiding statements needs an xAPI credential; ask an administrator.';
       }
-      if (VERDICTS.includes(statement.verb.id) || statement.result?.success !== undefined) {
-        return `Pass and fail verdicts are recorded by Switchyard's server after grading, not by the browser (${which}).`;
-      }
+      const refusal = browserVerdictRefusal(base, statement);
+      if (refusal) return statements.length === 1 ? refusal : `${which}: ${refusal}`;
     }
     return null;
   };

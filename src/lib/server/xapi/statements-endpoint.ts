@@ -1,5 +1,5 @@
 import { getDb } from '../db.ts';
-import { canonicalOrigin } from '../site-origin.ts';
+import { recordBase } from '../learning-record/record-base.ts';
 import { identifyCaller } from './principal.ts';
 import {
   CONSISTENT_THROUGH,
@@ -43,8 +43,8 @@ async function answerStatements(input: XapiRequest): Promise<Response> {
     }
     if (!version.ok) return xapiError(400, version.message, answerVersion);
     const db = await getDb();
-    // Learners' agents and credential authorities are named under the deployment's canonical origin.
-    const origin = canonicalOrigin();
+    // Learners' agents and credential authorities are named under the learning record's base.
+    const origin = recordBase(db);
     const access = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
     const caller = await identifyCaller(
       db,

@@ -1,31 +1,51 @@
 import type { Database } from '../../../../db/client.ts';
+import { readAttachments } from '../learning-record/attachments.ts';
 import { formatStatement, parseAcceptLanguage } from '../learning-record/format.ts';
 import { decodeMoreToken, encodeMoreToken } from '../learning-record/more-token.ts';
 import { parseStatementParams, type StatementFormat } from '../learning-record/query-params.ts';
 import { getStatement, queryStatements, type PageCursor } from '../learning-record/query.ts';
 import type { XapiVersion } from '../learning-record/validate.ts';
 import { restrictQueryToLearner } from './learner-policy.ts';
+import { buildMultipart } from './multipart.ts';
 import type { Principal } from './principal.ts';
 import { consistentThrough, xapiError, xapiHeaders, xapiJson } from './protocol.ts';
 
-/** Wraps JSON in the multipart/mixed form asked for by attachments=true (no attachment data kept). */
-function multipart(json: string, version: XapiVersion, extra: Record<string, string>): Response {
-  const boundary = `xapi-${crypto.randomUUID()}`;
-  const body = `--${boundary}\r\nContent-Type: application/json\r\n\r\n${json}\r\n--${boundary}--\r\n`;
-  const headers = xapiHeaders(version, {
-    'Content-Type': `multipart/mixed; boundary=${boundary}`,
-    ...extra,
-  });
-  return new Response(body, { status: 200, headers });
+/** The SHA-2 hashes of the attachments of the statements in a response body. */
+function attachmentHashes(statements: readonly string[]): string[] {
+  const hashes: string[] = [];
+  for (const body of statements) {
+    const parsed = JSON.parse(body) as { attachments?: { sha2?: unknown }[] };
+    for (const attachment of parsed.attachments ?? []) {
+      if (typeof attachment.sha2 === 'string') hashes.push(attachment.sha2);
+    }
+  }
+  return hashes;
 }
 
-function respond(
+/** The answer: JSON, or with attachments=true multipart/mixed with each attachment's data held. */
+async function respond(
+  db: Database,
   json: string,
+  statements: readonly string[],
   attachments: boolean,
   version: XapiVersion,
   extra: Record<string, string>,
-) {
-  return attachments ? multipart(json, version, extra) : xapiJson(200, json, version, extra);
+): Promise<Response> {
+  if (!attachments) return xapiJson(200, json, version, extra);
+  const data = await readAttachments(db, attachmentHashes(statements));
+  const { body, contentType } = buildMultipart([
+    { headers: { 'Content-Type': 'application/json' }, content: Buffer.from(json) },
+    ...data.map((attachment) => ({
+      headers: {
+        'Content-Type': attachment.contentType,
+        'Content-Transfer-Encoding': 'binary',
+        'X-Experience-API-Hash': attachment.sha2,
+      },
+      content: attachment.content,
+    })),
+  ]);
+  const headers = xapiHeaders(version, { 'Content-Type': contentType, ...extra });
+  return new Response(new Uint8Array(body), { status: 200, headers });
 }
 
 /** GET /xapi/statements: one statement by id, a query, or the next page of one. */
@@ -64,7 +84,8 @@ export async function readStatements(
       return xapiError(404, `${which} has the id ${request.id}.`, version, headers);
     }
     const extra = { ...headers, 'Last-Modified': new Date(found.stored).toUTCString() };
-    return respond(format(found.body, request.format), request.attachments, version, extra);
+    const body = format(found.body, request.format);
+    return respond(db, body, [body], request.attachments, version, extra);
   }
   if (parsed.kind !== 'query') return xapiError(400, 'Unrecognised request.', version, headers);
 
@@ -77,5 +98,5 @@ export async function readStatements(
   const statements = page.bodies.map((body) => format(body, query.format));
   const more = page.next ? `/xapi/statements?more=${encodeMoreToken(params, page.next)}` : '';
   const json = `{"statements":[${statements.join(',')}],"more":${JSON.stringify(more)}}`;
-  return respond(json, query.attachments, version, headers);
+  return respond(db, json, statements, query.attachments, version, headers);
 }

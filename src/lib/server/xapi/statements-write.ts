@@ -2,7 +2,11 @@ import type { Database } from '../../../../db/client.ts';
 import { isPlainObject } from '../learning-record/formats.ts';
 import { storeStatements, type StoreResult } from '../learning-record/store.ts';
 import type { XapiVersion } from '../learning-record/validate.ts';
+import { storeAttachments, type AttachmentData } from '../learning-record/attachments.ts';
+import { checkSignatures } from '../learning-record/signature.ts';
+import { now } from '../clock.ts';
 import { MAX_BATCH, readJsonBody } from './body.ts';
+import { findUnclaimedPart, readMultipartStatements } from './statements-multipart.ts';
 import { learnerWritePolicy } from './learner-policy.ts';
 import type { Principal } from './principal.ts';
 import { auWritePolicy } from '../cmi5/au-access.ts';
@@ -10,13 +14,13 @@ import { consistentThrough, xapiError, xapiJson, xapiHeaders } from './protocol.
 
 const STATUS_BY_REASON = { invalid: 400, conflict: 409, forbidden: 403, busy: 503 } as const;
 
-/** The statements in a PUT or POST, or the response refusing the request. */
+/** The statements (and attachment data) of a PUT or POST, or the response refusing it. */
 async function statementsFromRequest(
   request: Request,
   url: URL,
   method: 'PUT' | 'POST',
   version: XapiVersion,
-): Promise<unknown[] | Response> {
+): Promise<{ list: unknown[]; attachments: AttachmentData[] } | Response> {
   const headers = consistentThrough();
   const names = [...url.searchParams.keys()];
   if (method === 'POST' && names.length > 0) {
@@ -36,8 +40,10 @@ async function statementsFromRequest(
       headers,
     );
   }
-  const body = await readJsonBody(request);
+  const isMultipart = /^multipart\/mixed\b/i.test(request.headers.get('content-type') ?? '');
+  const body = isMultipart ? await readMultipartStatements(request) : await readJsonBody(request);
   if (!body.ok) return xapiError(body.status, body.message, version, headers);
+  const attachments = (body as { attachments?: AttachmentData[] }).attachments ?? [];
   if (method === 'PUT') {
     const statementId = url.searchParams.get('statementId') ?? '';
     if (!isPlainObject(body.value)) {
@@ -60,7 +66,7 @@ async function statementsFromRequest(
         headers,
       );
     }
-    return [{ ...body.value, id: statementId }];
+    return { list: [{ ...body.value, id: statementId }], attachments };
   }
   const list = Array.isArray(body.value) ? body.value : [body.value];
   if (list.length === 0)
@@ -73,7 +79,7 @@ async function statementsFromRequest(
       headers,
     );
   }
-  return list;
+  return { list, attachments };
 }
 
 /** PUT and POST /xapi/statements: validate, authorise and store atomically. */
@@ -89,8 +95,13 @@ export async function writeStatements(
   },
 ): Promise<Response> {
   const { principal, version } = input;
-  const statements = await statementsFromRequest(input.request, input.url, input.method, version);
-  if (statements instanceof Response) return statements;
+  const received = await statementsFromRequest(input.request, input.url, input.method, version);
+  if (received instanceof Response) return received;
+  const { list: statements, attachments } = received;
+  const dataProblem =
+    findUnclaimedPart(statements, attachments) ??
+    (await checkSignatures(statements, new Map(attachments.map((a) => [a.sha2, a.content]))));
+  if (dataProblem) return xapiError(400, dataProblem, version, consistentThrough());
   const authority = principal.kind === 'client' ? principal.authority : principal.agent;
   // A launched AU's statements follow cmi5's rules for its session and registration.
   const au =
@@ -99,7 +110,10 @@ export async function writeStatements(
     authority,
     version,
     siteOrigin: input.siteOrigin,
-    ...(principal.kind === 'learner' ? { authorize: learnerWritePolicy(principal.agent) } : {}),
+    attachmentHashes: new Set(attachments.map((attachment) => attachment.sha2)),
+    ...(principal.kind === 'learner'
+      ? { authorize: learnerWritePolicy(principal.agent, input.siteOrigin) }
+      : {}),
     ...(au ? { authorize: au.authorize } : {}),
   });
   if (au && result.ok) await au.afterStore();
@@ -108,6 +122,8 @@ export async function writeStatements(
     const extra = result.reason === 'busy' ? { ...headers, 'Retry-After': '1' } : headers;
     return xapiError(STATUS_BY_REASON[result.reason], result.message, version, extra);
   }
+  // Stored after the statements, so a refused batch leaves no data behind; a retry fills any gap.
+  await storeAttachments(db, attachments, now());
   if (input.method === 'PUT')
     return new Response(null, { status: 204, headers: xapiHeaders(version, headers) });
   return xapiJson(200, JSON.stringify(result.ids), version, headers);

@@ -2,7 +2,7 @@ import type { Database } from '../../../../db/client.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { getDb } from '../db.ts';
 import type { XapiVersion } from '../learning-record/validate.ts';
-import { canonicalOrigin } from '../site-origin.ts';
+import { recordBase } from '../learning-record/record-base.ts';
 import { identifyCaller, type Principal } from './principal.ts';
 import { fallbackVersion, readVersion, VERSION_HEADER, xapiError } from './protocol.ts';
 
@@ -50,7 +50,8 @@ export async function runXapi(
     }
     if (!version.ok) return xapiError(400, version.message, answerVersion);
     const db = await getDb();
-    const siteOrigin = canonicalOrigin();
+    // Learners' agents and credential authorities are named under the learning record's base.
+    const siteOrigin = recordBase(db);
     const access = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
     const caller = await identifyCaller(
       db,

@@ -6,7 +6,7 @@ import {
   submitAttempt,
 } from '../../../../lib/server/sims/attempts.ts';
 import { readJson } from '../../../../lib/server/http/json.ts';
-import { completeCoursesLinkedToScenario } from '../../../../lib/server/courses/actions.ts';
+import { getCatalog } from '../../../../lib/server/courses/catalog.ts';
 
 /** Verifies a simulation attempt: replays its action log on the server and records the result. */
 export const POST: APIRoute = async ({ params, request, locals }) => {
@@ -23,10 +23,8 @@ export const POST: APIRoute = async ({ params, request, locals }) => {
     );
   }
   const db = await getDb();
-  const outcome = await submitAttempt(db, locals.user, params.scenario ?? '', parsed.data);
+  const courses = (await getCatalog()).courses.values();
+  const outcome = await submitAttempt(db, locals.user, params.scenario ?? '', parsed.data, courses);
   if (!outcome.ok) return Response.json({ error: outcome.message }, { status: outcome.status });
-  if (outcome.isNew && outcome.attempt.passed) {
-    await completeCoursesLinkedToScenario(db, locals.user, outcome.attempt.scenarioId);
-  }
   return Response.json(outcome.attempt, { status: outcome.isNew ? 201 : 200 });
 };

@@ -1,4 +1,7 @@
-import type { ResolvedItem } from './item-catalog.ts';
+import type { ResolvedItem } from '../assignments/item-catalog.ts';
+import { isDoneStatus, type CompletionLike } from './status.ts';
+
+export type { CompletionLike } from './status.ts';
 
 /** A learner's completion of an assignable item. */
 export interface ItemCompletion {
@@ -11,14 +14,6 @@ export interface ItemCompletion {
   statementIds: readonly string[];
 }
 
-/** The minimal completion row shape the rules read. */
-export interface CompletionLike {
-  status: 'attempted' | 'completed' | 'passed' | 'failed';
-  lastCompletedAt: number | null;
-  bestScore: number | null;
-  lastStatementId: string | null;
-}
-
 const NONE: readonly string[] = Object.freeze([]);
 const NOTHING: ItemCompletion = Object.freeze({
   lastCompletedAt: null,
@@ -26,16 +21,6 @@ const NOTHING: ItemCompletion = Object.freeze({
   bestScore: null,
   statementIds: NONE,
 });
-
-const RANK = { attempted: 0, failed: 1, completed: 2, passed: 3 } as const;
-
-/** The better of two completion rows of the same activity (several actors can name one learner). */
-export function betterCompletion<T extends CompletionLike>(a: T | undefined, b: T): T {
-  if (!a) return b;
-  const byRank = RANK[b.status] - RANK[a.status];
-  if (byRank !== 0) return byRank > 0 ? b : a;
-  return (b.lastCompletedAt ?? 0) > (a.lastCompletedAt ?? 0) ? b : a;
-}
 
 /**
  * Reads completion rows by key (an activity id, or a cell of a report's grid) without asking for an
@@ -61,10 +46,9 @@ export function rowReader(
   };
 }
 
-/** Completed or passed, with a date. */
+/** isDone (status.ts) read through a reader. */
 function isDone<K>(reader: CompletionReader<K>, key: K): boolean {
-  const status = reader.status(key);
-  return (status === 'completed' || status === 'passed') && reader.lastCompletedAt(key) !== null;
+  return isDoneStatus(reader.status(key)) && reader.lastCompletedAt(key) !== null;
 }
 
 /**

@@ -1,0 +1,56 @@
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { ExerciseConnection, type SocketLike } from '../../lib/client/exercise/connection.ts';
+import { createAttemptAdapter } from '../../lib/client/exercise/attempt-adapter.ts';
+import {
+  createExerciseStore,
+  type ExercisePageData,
+} from '../../lib/client/exercise/exercise-store.ts';
+import { socketPath } from '../../lib/exercises/frames.ts';
+import { SimDiagramView } from '../sims/SimDiagram.tsx';
+import { CommsPanel } from './CommsPanel.tsx';
+
+// The 3D scene (three.js, R3F, the headset layer) loads only for the field view.
+const SimSceneView = lazy(() =>
+  import('../../xr/SimScene.tsx').then((module) => ({ default: module.SimSceneView })),
+);
+
+function readPageData(id: string): ExercisePageData | null {
+  const element = document.getElementById(id);
+  return element?.textContent ? (JSON.parse(element.textContent) as ExercisePageData) : null;
+}
+
+/** A participant's live view of an exercise: their role's view of the yard plus the comms panel. */
+export default function ExerciseView({ dataId, view }: { dataId: string; view: '3d' | '2d' }) {
+  const data = useMemo(() => readPageData(dataId), [dataId]);
+  const wiring = useMemo(() => {
+    if (data === null) return null;
+    const url = new URL(socketPath(data.exerciseId), location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    let connection: ExerciseConnection | null = null;
+    const store = createExerciseStore(data, (command) => {
+      if (connection === null) return Promise.resolve({ ok: false, reason: 'not connected yet' });
+      return connection.send(command);
+    });
+    connection = new ExerciseConnection(() => new WebSocket(url) as unknown as SocketLike, {
+      onEntry: (entry) => store.getState().applyEntry(entry),
+      onFrame: (frame) => store.getState().applyFrame(frame),
+      onStatus: (status) => store.getState().setStatus(status),
+    });
+    return { store, connection, attempt: createAttemptAdapter(store) };
+  }, [data]);
+  useEffect(() => {
+    if (wiring === null) return;
+    wiring.connection.start();
+    return () => wiring.connection.close();
+  }, [wiring]);
+  if (wiring === null)
+    return <p className="notice error">The exercise data is missing from this page.</p>;
+  const panels = <CommsPanel store={wiring.store} />;
+  return view === '3d' ? (
+    <Suspense fallback={<p>Loading the 3D yard…</p>}>
+      <SimSceneView attempt={wiring.attempt} panels={panels} />
+    </Suspense>
+  ) : (
+    <SimDiagramView store={wiring.attempt} panels={panels} />
+  );
+}
