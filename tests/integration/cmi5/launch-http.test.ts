@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
-import { DEFAULT_CANONICAL_ORIGIN } from '../../../src/lib/server/site-origin.ts';
+import { DEFAULT_RECORD_BASE } from '../../../src/lib/server/learning-record/record-base.ts';
 import { cmi5Api } from '../../helpers/cmi5-api.ts';
 import { startAu } from '../../helpers/cmi5-au-client.ts';
 import { masteryPackage, singleAuPackage, twoAuPackage } from '../../helpers/cmi5-packages.ts';
@@ -15,7 +15,7 @@ let launch: Credential;
 const ids: Record<string, string> = {};
 const agentOf = (userId: string) => ({
   objectType: 'Agent',
-  account: { homePage: DEFAULT_CANONICAL_ORIGIN, name: userId },
+  account: { homePage: DEFAULT_RECORD_BASE, name: userId },
 });
 const external = (name: string) => ({
   objectType: 'Agent',

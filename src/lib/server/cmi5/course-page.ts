@@ -1,7 +1,7 @@
 import type { Database } from '../../../../db/client.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { userAgent } from '../learning-record/actor-key.ts';
-import { canonicalOrigin } from '../site-origin.ts';
+import { recordBase } from '../learning-record/record-base.ts';
 import { findImportedCourse, type ImportedCourse } from './course-catalog.ts';
 import { listAus } from './course-structure.ts';
 import { cmi5Ids } from './cmi5-ids.ts';
@@ -26,7 +26,7 @@ export async function loadCoursePage(
 ): Promise<CoursePageData | null> {
   const current = await findImportedCourse(db, id);
   if (!current || current.isWithdrawn) return null;
-  const origin = canonicalOrigin();
+  const origin = recordBase(db);
   const registration = user ? await latestRegistration(db, id, userAgent(origin, user.id)) : null;
   // A learner who started sees the version of their registration.
   const course = registration

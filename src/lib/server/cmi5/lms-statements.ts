@@ -1,6 +1,6 @@
 import type { Database } from '../../../../db/client.ts';
 import { now } from '../clock.ts';
-import { systemAuthority } from '../learning-record/actor-key.ts';
+import { switchyardAuthority } from '../completion/trust.ts';
 import type { Agent } from '../learning-record/agent-schema.ts';
 import { storeStatements } from '../learning-record/store.ts';
 import { CMI5, CMI5_VERBS, type Cmi5Verb } from './cmi5-ids.ts';
@@ -62,7 +62,12 @@ export async function recordLmsStatements(
   const result = await storeStatements(
     db,
     drafts.map((draft) => lmsStatement(actor, registration, draft, at)),
-    { authority: systemAuthority(origin), siteOrigin: origin, version: '2.0.0', now: at },
+    {
+      authority: switchyardAuthority(origin, 'imported-content'),
+      siteOrigin: origin,
+      version: '2.0.0',
+      now: at,
+    },
   );
   if (!result.ok)
     throw new Error(`the learning record refused a cmi5 LMS statement: ${result.message}`);

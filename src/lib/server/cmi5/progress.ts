@@ -1,8 +1,6 @@
 import type { Database } from '../../../../db/client.ts';
-import { certificates } from '../../../../db/schema.ts';
-import { generateCertificateCode, latestCertificate } from '../certificates/certificate.ts';
 import { now } from '../clock.ts';
-import { systemAuthority } from '../learning-record/actor-key.ts';
+import { switchyardAuthority } from '../completion/trust.ts';
 import type { Agent } from '../learning-record/agent-schema.ts';
 import { storeStatements } from '../learning-record/store.ts';
 import { ACTIVITY_TYPES, VERBS } from '../../courses/activity-ids.ts';
@@ -16,7 +14,7 @@ import { auOutcomes, satisfiedNodes } from './satisfaction.ts';
 /**
  * Writes `satisfied` for every block and the course whose moveOn rules are now met (cmi5 9.3.9) and,
  * once the course is, its Switchyard completion: a `completed` statement on the course dated by the
- * server, and a certificate for a Switchyard learner. `sessionId` is the session that caused it, or
+ * server and reported by imported content. `sessionId` is the session that caused it, or
  * a fresh one for satisfaction outside a launch (cmi5 9.6.1).
  */
 export async function evaluateRegistration(
@@ -59,7 +57,7 @@ export async function evaluateRegistration(
   return { isCourseSatisfied };
 }
 
-/** The course's completion in Switchyard's terms, asserted by the server when the LMS found it satisfied. */
+/** The course's completion in Switchyard's terms, recorded by the server (as reported by imported content) when the LMS found it satisfied. */
 async function recordCourseCompletion(
   db: Database,
   origin: string,
@@ -85,19 +83,13 @@ async function recordCourseCompletion(
         timestamp: new Date(at).toISOString(),
       },
     ],
-    { authority: systemAuthority(origin), siteOrigin: origin, version: '2.0.0', now: at },
+    {
+      authority: switchyardAuthority(origin, 'imported-content'),
+      siteOrigin: origin,
+      version: '2.0.0',
+      now: at,
+    },
   );
   if (!result.ok)
     throw new Error(`the learning record refused a course completion: ${result.message}`);
-  if (!registration.userId) return;
-  const existing = await latestCertificate(db, registration.userId, registration.courseId);
-  if (existing && (existing.expiresAt === null || existing.expiresAt > at)) return;
-  await db.insert(certificates).values({
-    code: generateCertificateCode(),
-    userId: registration.userId,
-    courseId: registration.courseId,
-    issuedAt: at,
-    expiresAt: null,
-    statementId: result.ids[0] ?? null,
-  });
 }

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { runCmi5Api } from '../../../../../../../lib/server/cmi5/api-route.ts';
 import { apiLaunch } from '../../../../../../../lib/server/cmi5/launch-actions.ts';
-import { canonicalOrigin, siteOrigin } from '../../../../../../../lib/server/site-origin.ts';
+import { siteOrigin } from '../../../../../../../lib/server/site-origin.ts';
+import { recordBase } from '../../../../../../../lib/server/learning-record/record-base.ts';
 
 /** Launches an AU for an actor: `{ actor, registration?, launchMode?, returnUrl? }` -> `{ url, registration, sessionId }`. */
 export const POST: APIRoute = ({ request, params, url }) =>
@@ -10,6 +11,6 @@ export const POST: APIRoute = ({ request, params, url }) =>
       db,
       request,
       { courseId: params['id'] ?? '', index: params['index'] ?? '' },
-      { publicOrigin: siteOrigin(url), recordOrigin: canonicalOrigin() },
+      { publicOrigin: siteOrigin(url), recordOrigin: recordBase(db) },
     ),
   );

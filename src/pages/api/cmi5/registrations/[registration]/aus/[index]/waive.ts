@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { runCmi5Api } from '../../../../../../../lib/server/cmi5/api-route.ts';
 import { waiveByRequest } from '../../../../../../../lib/server/cmi5/launch-actions.ts';
-import { canonicalOrigin } from '../../../../../../../lib/server/site-origin.ts';
+import { recordBase } from '../../../../../../../lib/server/learning-record/record-base.ts';
 
 /** Waives an AU in a registration: `{ reason }`; audit-logged and shown in the evidence export. */
 export const POST: APIRoute = ({ request, params }) =>
@@ -10,6 +10,6 @@ export const POST: APIRoute = ({ request, params }) =>
       db,
       request,
       { registration: params['registration'] ?? '', index: params['index'] ?? '' },
-      { origin: canonicalOrigin(), actorId: null, credentialKey: credential.key },
+      { origin: recordBase(db), actorId: null, credentialKey: credential.key },
     ),
   );
