@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { buildSearchIndex } from './src/cli/search-index.mjs';
+import { CSP_DIRECTIVES } from './src/lib/server/csp-directives.mjs';
 
 /** Builds the Pagefind index of the course library after each build, served from our own origin. */
 const searchIndex = {
@@ -25,7 +26,22 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [react(), searchIndex],
   // The origin check lives in src/middleware.ts so that JSON writes are covered too.
-  security: { checkOrigin: false },
+  security: {
+    checkOrigin: false,
+    // Astro hashes, at build time, the inline scripts and styles it emits (the island loader and
+    // its directives) and sends them in each page's Content-Security-Policy header. Nothing is
+    // hashed from a rendered page, so text a person typed can never become an allowed script.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: CSP_DIRECTIVES,
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Shiki colours code in lessons with style attributes, so those (never <style> elements,
+      // which only pass by build-time hash) keep 'unsafe-inline' in style-src-attr.
+      styleDirective: {
+        resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+      },
+    },
+  },
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {

@@ -5,7 +5,6 @@ import { SESSION_COOKIE, deleteSessionCookie } from './lib/server/auth/cookie.ts
 import { sessionPolicy, validateSessionToken } from './lib/server/auth/session.ts';
 import { decideAccess, isSameOrigin, isUnsafeMethod } from './lib/server/auth/guards.ts';
 import { applySecurityHeaders } from './lib/server/security-headers.ts';
-import { inlineScriptHashes } from './lib/server/inline-script-hashes.ts';
 import { siteOrigin, isSecureOrigin } from './lib/server/site-origin.ts';
 import { FETCH_PREFIX, PACKAGE_CONTENT_PREFIX } from './lib/server/cmi5/package-files.ts';
 import { cancelQuietly, hasBody, readBodyBytes } from './lib/server/http/body.ts';
@@ -37,20 +36,24 @@ function ignoresCookie(request: Request, url: URL): boolean {
   );
 }
 
-/** Security headers on every response; inline scripts Astro emits are allowed by their hash. */
+/** Security headers on every response; pages keep the CSP Astro computed for them at build time. */
 const securityHeaders = defineMiddleware(async (context, next) => {
   const response = await next();
   // Imported course content carries its own sandbox policy (cmi5 package files).
   if (context.url.pathname.startsWith(PACKAGE_CONTENT_PREFIX)) return response;
-  const type = response.headers.get('content-type') ?? '';
-  if (!type.includes('text/html')) {
+  try {
     applySecurityHeaders(response.headers);
     return response;
+  } catch {
+    // Some responses (e.g. from fetch) have immutable headers: copy them.
+    const headers = new Headers(response.headers);
+    applySecurityHeaders(headers);
+    return new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
   }
-  const html = await response.text();
-  const headers = new Headers(response.headers);
-  applySecurityHeaders(headers, inlineScriptHashes(html));
-  return new Response(html, { status: response.status, statusText: response.statusText, headers });
 });
 
 /** A 413 in the form the client reads: JSON for APIs and xAPI, a page for forms; the connection closes. */

@@ -1,30 +1,21 @@
-/** Content-Security-Policy for every response: only our own origin, no framing, no plugins. */
+import { CSP_DIRECTIVES } from './csp-directives.mjs';
+
+/**
+ * Content-Security-Policy for responses that are not Astro pages (APIs, files, refusals): only our
+ * own origin, no inline script or style, no framing, no plugins. Pages get Astro's policy, which
+ * adds the build-time hashes of the inline scripts and styles Astro itself emits.
+ */
 export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  // Astro's island loader is an inline script; it is allowed by hash in the page's own meta policy.
+  ...CSP_DIRECTIVES,
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  // blob: for the textures embedded in the locally served controller models.
-  "connect-src 'self' blob:",
-  "worker-src 'self' blob:",
-  "media-src 'self' blob: data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
+  "style-src 'self'",
 ].join('; ');
 
-/** Adds the security headers every Switchyard response carries. */
-export function applySecurityHeaders(headers: Headers, scriptHashes: readonly string[] = []): void {
-  const policy = scriptHashes.length
-    ? CONTENT_SECURITY_POLICY.replace(
-        "script-src 'self'",
-        `script-src 'self' ${scriptHashes.map((hash) => `'${hash}'`).join(' ')}`,
-      )
-    : CONTENT_SECURITY_POLICY;
-  headers.set('Content-Security-Policy', policy);
+/** Adds the security headers every Switchyard response carries; a page's own CSP is kept. */
+export function applySecurityHeaders(headers: Headers): void {
+  if (!headers.has('Content-Security-Policy')) {
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  }
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   headers.set('X-Frame-Options', 'DENY');

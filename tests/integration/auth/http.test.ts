@@ -279,5 +279,5 @@ describe('CLI', () => {
       'new learner passphrase',
     );
     expect(reset.status).toBe(0);
-  });
+  }, 120_000);
 });

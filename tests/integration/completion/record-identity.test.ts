@@ -112,6 +112,12 @@ describe('the record base', () => {
         { authority: switchyardAuthority(old), siteOrigin: old, version: '1.0.3' },
       );
       expect(stored.ok).toBe(true);
+      // Earlier versions also counted completions from any authority, e.g. an LMS feed's claim.
+      await db.$client.execute({
+        sql: `INSERT INTO completions (actor_key, activity_id, user_id, status, attempts, last_completed_at, updated_at)
+          VALUES (?, ?, ?, 'completed', 0, 1, 1)`,
+        args: [`account:${old} ${user.id}`, `${old}/courses/${CIP}`, user.id],
+      });
       // What earlier versions left behind: no stored base, certificates without their snapshot.
       await db.$client.execute('DELETE FROM record_identity');
       await db.$client.execute(
@@ -136,6 +142,11 @@ describe('the record base', () => {
           args: [user.id, `${old}/sims/isolate-t1`],
         });
         expect(completion.rows[0]).toMatchObject({ status: 'passed' });
+        const forged = await reopened.$client.execute({
+          sql: 'SELECT count(*) AS n FROM completions WHERE activity_id = ?',
+          args: [`${old}/courses/${CIP}`],
+        });
+        expect(Number(forged.rows[0]?.['n'])).toBe(0);
       } finally {
         reopened.$client.close();
       }

@@ -27,6 +27,12 @@ describe('guardLabQuery', () => {
       "SELECT replace(feeder, 'F', 'Feeder '), CASE WHEN has_pv THEN 'PV' END FROM feeders",
     ],
     ['a quoted column named like a keyword', 'SELECT "delete" FROM t', 'SELECT "delete" FROM t'],
+    ['the schema table', 'SELECT name FROM sqlite_schema', 'SELECT name FROM sqlite_schema'],
+    [
+      'a quoted schema pragma',
+      'SELECT name FROM "pragma_table_info"(\'feeders\')',
+      'SELECT name FROM "pragma_table_info"(\'feeders\')',
+    ],
     [
       'the schema pragma functions',
       "SELECT name FROM pragma_table_info('feeders')",
@@ -58,6 +64,13 @@ describe('guardLabQuery', () => {
       37,
       /parameters such as :feeder/,
     ],
+    ['a quoted pragma function', 'SELECT * FROM "pragma_database_list"', 14, /not allowed/],
+    ['a bracketed pragma function', 'SELECT * FROM [pragma_function_list]', 14, /not allowed/],
+    ['a backquoted pragma function', 'SELECT * FROM `PRAGMA_compile_options`', 14, /not allowed/],
+    ['a schema-qualified pragma', 'SELECT * FROM main."pragma_database_list"', 19, /not allowed/],
+    ['sqlite_dbpage', 'SELECT * FROM sqlite_dbpage', 14, /internal/],
+    ['quoted sqlite_dbpage', 'SELECT data FROM "sqlite_dbpage"', 17, /internal/],
+    ['a quoted extension function', 'SELECT "load_extension"(\'x\')', 7, /built-in functions only/],
     ['an unclosed quote', "SELECT 'F1", 7, /quote opened here is never closed/],
     ['an unclosed comment', 'SELECT 1 /* note', 9, /comment opened here is never closed/],
   ])('refuses %s and points at it', (_name, query, position, error) => {

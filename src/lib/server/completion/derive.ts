@@ -22,11 +22,19 @@ const { attempted, completed, passed, failed } = COMPLETION_VERBS;
 const q = (value: string) => `'${value}'`;
 const SUCCESS = "json_extract(s.body, '$.result.success')";
 const SCORE = (field: string) => `json_extract(s.body, '$.result.score.${field}')`;
-const AUTHORITY = (field: string) => `json_extract(s.body, '$.authority.account.${field}')`;
+const AUTHORITY = (field: string, alias = 's') =>
+  `json_extract(${alias}.body, '$.authority.account.${field}')`;
 const BASE = `(SELECT iri_base || '/' FROM record_identity WHERE id = 1)`;
 const { grader, importedContent } = SWITCHYARD_AUTHORITIES;
-/** True for a statement one of Switchyard's own authorities recorded. */
-const IS_TRUSTED = `${AUTHORITY('homePage')} = ${BASE} AND ${AUTHORITY('name')} IN (${q(grader.account)}, ${q(importedContent.account)})`;
+
+/**
+ * SQL true for a statement (row `alias` of statements) that one of Switchyard's own authorities
+ * recorded: its graders or imported content. Every reader of graded statements filters with it.
+ */
+export function trustedStatementSql(alias: string): string {
+  return `(${AUTHORITY('homePage', alias)} = ${BASE} AND ${AUTHORITY('name', alias)} IN (${q(grader.account)}, ${q(importedContent.account)}))`;
+}
+const IS_TRUSTED = trustedStatementSql('s');
 const rank = (status: keyof typeof STATUS_RANK) => STATUS_RANK[status];
 /** SQL CASE from a rank back to its status name. */
 const STATUS_OF_RANK = `CASE g.rank ${COMPLETION_STATUSES.map((status, index) => `WHEN ${index} THEN ${q(status)}`).join(' ')} END`;

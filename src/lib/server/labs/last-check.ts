@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { trustedStatementSql } from '../completion/derive.ts';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { statements } from '../../../../db/schema.ts';
 import { VERBS, activityIds } from '../../courses/activity-ids.ts';
@@ -39,6 +40,8 @@ export async function findLastLabCheck(
         eq(statements.objectId, activityIds.lab(origin, courseSlug, lessonSlug)),
         inArray(statements.verb, [VERBS.answered.id, VERBS.passed.id, VERBS.failed.id]),
         eq(statements.isVoided, false),
+        // Only the grader's verdicts: a credential's or browser's claims are not the learner's result.
+        sql.raw(trustedStatementSql('statements')),
       ),
     )
     .orderBy(desc(statements.seq))

@@ -35,6 +35,43 @@ const REFUSED_FUNCTIONS = new Set([
 ]);
 /** Read-only table-valued pragmas a learner may use to look at the tables. */
 const SCHEMA_PRAGMAS = new Set(['pragma_table_info', 'pragma_table_xinfo', 'pragma_table_list']);
+/** SQLite's own tables a learner may read (the schema); every other sqlite_ name is internal. */
+const SCHEMA_TABLES = new Set(['sqlite_master', 'sqlite_schema', 'sqlite_temp_master']);
+
+/** The name a word or quoted name stands for: "x", [x] and `x` all name x. */
+function nameOf(token: SqlToken): string {
+  if (token.kind !== 'name') return token.text.toLowerCase();
+  const close = token.text.startsWith('[') ? ']' : token.text[0];
+  const inner = token.text.slice(1, -1);
+  return (close === ']' ? inner : inner.replaceAll(`${close}${close}`, close ?? '')).toLowerCase();
+}
+
+/**
+ * Judges what a name refers to, quoted or not and after a schema prefix too: only the schema
+ * pragmas among pragma_ functions, only the schema among sqlite_ tables, no extension functions.
+ */
+function refuseName(token: SqlToken, next: SqlToken | undefined): GuardedQuery | null {
+  const name = nameOf(token);
+  if (name.startsWith('pragma_') && !SCHEMA_PRAGMAS.has(name)) {
+    return refuse(
+      `${token.text} is not allowed; only pragma_table_info, pragma_table_xinfo and pragma_table_list are.`,
+      token,
+    );
+  }
+  if (name.startsWith('sqlite_') && !SCHEMA_TABLES.has(name)) {
+    return refuse(
+      `${token.text} is SQLite's internal data and is not allowed; a lab query reads the lab's tables (and sqlite_schema).`,
+      token,
+    );
+  }
+  if (next?.text === '(' && REFUSED_FUNCTIONS.has(name)) {
+    return refuse(
+      `${token.text}() is not allowed: a lab query can use SQLite's built-in functions only.`,
+      token,
+    );
+  }
+  return null;
+}
 
 const refuse = (error: string, token: { start: number }): GuardedQuery => ({
   ok: false,
@@ -58,18 +95,6 @@ function refuseWord(
   if (word === 'pragma') {
     return refuse(
       "PRAGMA is not allowed in a lab query. To list a table's columns, use SELECT * FROM pragma_table_info('table_name').",
-      token,
-    );
-  }
-  if (word.startsWith('pragma_') && !SCHEMA_PRAGMAS.has(word)) {
-    return refuse(
-      `${token.text} is not allowed; only pragma_table_info, pragma_table_xinfo and pragma_table_list are.`,
-      token,
-    );
-  }
-  if (isCall && REFUSED_FUNCTIONS.has(word)) {
-    return refuse(
-      `${token.text}() is not allowed: a lab query can use SQLite's built-in functions only.`,
       token,
     );
   }
@@ -125,8 +150,11 @@ export function guardLabQuery(query: string): GuardedQuery {
         token,
       );
     }
-    const previous = statement[index - 1];
-    if (token.kind !== 'word' || previous?.text === '.') continue;
+    if (token.kind !== 'word' && token.kind !== 'name') continue;
+    const named = refuseName(token, statement[index + 1]);
+    if (named) return named;
+    // Keywords are bare words; a quoted or qualified name is only ever a name.
+    if (token.kind === 'name' || statement[index - 1]?.text === '.') continue;
     const refusal = refuseWord(token, statement[index + 1], index === 0);
     if (refusal) return refusal;
   }

@@ -1,4 +1,5 @@
 import type { Database } from '../../../../db/client.ts';
+import { rebuildCompletionStatements } from '../completion/derive.ts';
 
 /**
  * The learning record's IRI base: activity ids (`<base>/courses/...`) and learners' xAPI accounts
@@ -59,7 +60,8 @@ async function writeBase(db: Database, base: string, source: 'config' | 'set' | 
 /**
  * Reads (and if need be fixes) the record base of a database, and remembers it for recordBase.
  * A record with statements keeps its stored base, or adopts the one its statements use (databases
- * made before the base was stored). An empty record follows `configured`, unless an operator set it.
+ * made before the base was stored, whose completion rows are then derived again under the trust
+ * rules). An empty record follows `configured`, unless an operator set it.
  */
 export async function resolveRecordBase(db: Database, configured: string): Promise<string> {
   const row = (
@@ -69,7 +71,11 @@ export async function resolveRecordBase(db: Database, configured: string): Promi
   let base: string;
   if (await hasStatements(db)) {
     base = stored ?? (await baseOfStoredStatements(db)) ?? configured;
-    if (!stored) await writeBase(db, base, 'adopted');
+    if (!stored) {
+      await writeBase(db, base, 'adopted');
+      // Completion rows written before the trust rules counted any authority: derive them again.
+      await db.$client.batch(rebuildCompletionStatements(Date.now()), 'write');
+    }
   } else if (stored && row?.['source'] === 'set') {
     base = stored;
   } else {

@@ -1,3 +1,4 @@
+import { trustedStatementSql } from '../completion/derive.ts';
 import type { Database } from '../../../../db/client.ts';
 import { VERBS } from '../../courses/activity-ids.ts';
 import { calendarMonth } from '../../assignments/zoned-time.ts';
@@ -31,7 +32,7 @@ function recentMonths(context: ReportContext, count: number): MonthCount[] {
 }
 
 /**
- * Completions per month by the teams' members: every completed or passed statement (not voided) on
+ * Completions per month by the teams' members: every graded completed or passed statement (not voided) on
  * a course or simulation, so a recertification counts as a new completion. Counted per quarter hour
  * in SQL, then placed in months of the organisation's time zone.
  */
@@ -51,7 +52,7 @@ export async function completionTrend(
       WHERE s.actor_key IN (SELECT DISTINCT 'account:' || ? || ' ' || user_id FROM team_members
           WHERE team_id IN (SELECT value FROM json_each(?)))
         AND s.object_id IN (SELECT value FROM json_each(?))
-        AND s.verb IN (?, ?) AND s.is_voided = 0 AND s.timestamp >= ?
+        AND s.verb IN (?, ?) AND s.is_voided = 0 AND s.timestamp >= ? AND ${trustedStatementSql('s')}
       GROUP BY bucket`,
     args: [
       context.origin,

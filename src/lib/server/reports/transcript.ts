@@ -7,7 +7,7 @@ import { actorKey, userAgent } from '../learning-record/actor-key.ts';
 import type { ItemCatalog } from '../assignments/item-catalog.ts';
 import { certificateIssuedOn, certificateValidUntil } from '../certificates/certificate.ts';
 import { betterCompletion, isDone, isDoneStatus } from '../completion/status.ts';
-import { SWITCHYARD_AUTHORITIES } from '../completion/trust.ts';
+import { trustedStatementSql } from '../completion/derive.ts';
 import { learnerAssignments, type LearnerAssignment } from '../assignments/learner-status.ts';
 import type { ReportContext } from './matrix.ts';
 
@@ -125,20 +125,10 @@ export async function loadTranscript(
         json_extract(body, '$.result.score.raw') AS raw,
         json_extract(body, '$.result.score.max') AS max
       FROM statements WHERE actor_key = ? AND verb IN (?, ?, ?) AND is_voided = 0
-        AND json_extract(body, '$.authority.account.homePage') = ?
-        AND json_extract(body, '$.authority.account.name') IN (?, ?)
+        AND ${trustedStatementSql('statements')}
       ORDER BY timestamp DESC LIMIT ?`,
     // Graded attempts only: what Switchyard's graders (or imported content) recorded.
-    args: [
-      key,
-      VERBS.passed.id,
-      VERBS.failed.id,
-      VERBS.completed.id,
-      `${origin}/`,
-      SWITCHYARD_AUTHORITIES.grader.account,
-      SWITCHYARD_AUTHORITIES.importedContent.account,
-      TRANSCRIPT_ATTEMPT_LIMIT * 4,
-    ],
+    args: [key, VERBS.passed.id, VERBS.failed.id, VERBS.completed.id, TRANSCRIPT_ATTEMPT_LIMIT * 4],
   });
   const attempts: TranscriptAttempt[] = [];
   for (const row of result.rows) {
