@@ -92,18 +92,21 @@ async function scada(page: Page, device: string, verb: 'Open' | 'Close'): Promis
   await page.click(`svg.sld [data-device="${device}"]`);
   await click(page, `${verb} ${device}`);
   await page.waitForFunction(
-    ([id, pos]) =>
+    ([id, pos]: [string, string]) =>
       document
         .querySelector(`svg.sld [data-device="${id}"]`)
         ?.getAttribute('aria-label')
-        ?.includes(pos),
-    [device, verb === 'Open' ? 'open' : 'closed'],
+        ?.includes(pos) === true,
+    [device, verb === 'Open' ? 'open' : 'closed'] as [string, string],
     { timeout: 30_000 },
   );
 }
 
 /** One instruction through all five parts; `echo` is what the receiver repeats back. */
-async function instruct(stepIndex: number, options: { echo?: string } = {}): Promise<void> {
+async function instruct(
+  stepIndex: number,
+  options: { echo?: string; whilePresenting?: () => Promise<void> } = {},
+): Promise<void> {
   const authority = pages.authority;
   const step = order[stepIndex]!;
   const receiver = pages[step.role as Person];
