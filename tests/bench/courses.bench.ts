@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../helpers/server.ts';
 import { runCli, signInOverHttp } from '../helpers/http.ts';
-import { readCourse } from '../helpers/content.ts';
+import { courseSlugs, readCourse } from '../helpers/content.ts';
 
 const server = await startServer();
 try {
@@ -44,10 +44,19 @@ try {
     return { bytes, files };
   }
 
+  const plain = courseSlugs()
+    .flatMap((slug) => readCourse(slug).lessons)
+    .find((entry) => !entry.data['check']);
   const overview = await initialJs(`/courses/${course.slug}`);
+  const withoutCheck = plain ? await initialJs(`/courses/${plain.course}/${plain.slug}`) : null;
   const withCheck = await initialJs(`/courses/${course.slug}/${lesson.slug}`);
   console.log(
     `Course overview page (Markdown, no check): ${overview.bytes} B gzip of initial JS in ${overview.files} scripts (target 0)`,
+  );
+  console.log(
+    withoutCheck
+      ? `Lesson page without a check (${plain?.course}/${plain?.slug}, a ${plain?.data['kind']} lesson, with outline and contents): ${withoutCheck.bytes} B gzip of initial JS in ${withoutCheck.files} scripts (target 0)`
+      : 'Lesson page without a check: no such lesson in the content',
   );
   console.log(
     `Lesson page with a knowledge check: ${withCheck.bytes} B gzip of initial JS in ${withCheck.files} scripts (target <= 4096)`,

@@ -64,7 +64,8 @@ describe('accounts journey', () => {
     await page.fill('#slug', 'substation-maintenance');
     await page.selectOption('#kind', 'ot');
     await page.click('form.card button[type=submit]');
-    await page.waitForURL('**/admin/teams/substation-maintenance');
+    await page.waitForURL('**/admin/teams/substation-maintenance?created=1');
+    await expect(page.locator('[role=status]').textContent()).resolves.toContain('invite people');
     await expectAccessible(page);
 
     await page.goto(server.url + '/admin/users');
@@ -92,7 +93,15 @@ describe('accounts journey', () => {
     await learnerPage.fill('#password', LEARNER.password);
     await learnerPage.fill('#confirm', LEARNER.password);
     await learnerPage.click('button[type=submit]');
-    await learnerPage.waitForURL((url) => !url.pathname.startsWith('/set-password'));
+    await learnerPage.waitForURL('**/learn?welcome=1');
+    await expect(
+      learnerPage.locator('[data-testid=password-set]').textContent(),
+    ).resolves.toContain(LEARNER.email);
+    await expect(learnerPage.locator('[data-testid=welcome] h2').textContent()).resolves.toBe(
+      'Welcome to Switchyard',
+    );
+    expect(await learnerPage.locator('[data-testid=welcome] a.button').count()).toBeGreaterThan(1);
+    await expectAccessible(learnerPage);
     await learnerPage.goto(server.url + '/account');
     await expect(learnerPage.locator('h1').textContent()).resolves.toBe('Your account');
     await expect(learnerPage.locator('main').textContent()).resolves.toContain(LEARNER.email);

@@ -27,7 +27,10 @@ export async function completeSetup(
   ip: string,
 ): Promise<{ ok: true; user: UserRow } | { ok: false; message: string }> {
   if (await hasAdministrator(db))
-    return { ok: false, message: 'Switchyard already has an administrator.' };
+    return {
+      ok: false,
+      message: 'Switchyard already has an administrator. Sign in at /login instead.',
+    };
   const policy = checkPasswordPolicy(password, input.email);
   if (policy) return { ok: false, message: policy };
   if (!(await consumeOneTimeToken(db, token, 'setup'))) {
@@ -37,7 +40,12 @@ export async function completeSetup(
     };
   }
   const created = await createUser(db, { ...input, role: 'admin' }, password);
-  if (!created.ok) return { ok: false, message: 'That email address is already in use.' };
+  if (!created.ok)
+    return {
+      ok: false,
+      message:
+        'That email address is already in use. Use another address, or sign in with that one.',
+    };
   await recordAuditEvent(db, {
     type: 'setup.admin-created',
     actorId: created.user.id,
@@ -56,7 +64,12 @@ export async function invitePerson(
   ip: string | null,
 ): Promise<{ ok: true; user: UserRow; token: string } | { ok: false; message: string }> {
   const created = await createUser(db, input);
-  if (!created.ok) return { ok: false, message: 'Someone already has that email address.' };
+  if (!created.ok)
+    return {
+      ok: false,
+      message:
+        'Someone already has that email address. Find them under People, or use another address.',
+    };
   if (teamId) await addMember(db, teamId, created.user.id);
   const token = await issueOneTimeToken(db, 'invitation', created.user.id, actor.id);
   await recordAuditEvent(db, {
