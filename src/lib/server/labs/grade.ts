@@ -6,6 +6,7 @@ import { compareResults, type QueryResult, type ResultCell } from './compare-res
 import { DEFAULT_DATASETS_ROOT } from './dataset.ts';
 import { explainRunFailure, type RunError } from './run-errors.ts';
 import { RunnerProcess } from './runner-process.ts';
+import { GRADING_RUNNERS, GradingPool, type GradingRefusal } from './grading-pool.ts';
 import { guardLabQuery } from './sql-guard.ts';
 
 /** Limits every learner's query runs under. */
@@ -45,7 +46,15 @@ export type GradeResult =
       /** Time the learner's query took in the database, in ms. */
       elapsedMs: number;
     }
-  | RunError;
+  | RunError
+  | GradingRefusal;
+
+/** Who asks for a grading, and the signal that says their request went away. */
+export interface GradeOptions {
+  /** One grading in flight per learner; a grading without a learner is limited by the queue only. */
+  learnerId?: string;
+  signal?: AbortSignal;
+}
 
 /** Where the runner script lives: next to this module in the sources, or under the project root. */
 function runnerScriptPath(): string {
@@ -53,20 +62,27 @@ function runnerScriptPath(): string {
   return existsSync(beside) ? beside : resolve('src/lib/server/labs/query-runner.ts');
 }
 
-let runner: RunnerProcess | undefined;
+let pool: GradingPool<RunnerProcess> | undefined;
+let runners: RunnerProcess[] = [];
 let datasetsRoot = resolve(DEFAULT_DATASETS_ROOT);
 const references = new Map<string, Promise<QueryResult>>();
 const MAX_REFERENCES = 200;
 
-function getRunner(): RunnerProcess {
-  runner ??= new RunnerProcess({
-    scriptPath: runnerScriptPath(),
-    datasetsRoot,
-    heapLimitBytes: LAB_QUERY_LIMITS.heapLimitBytes,
-    maxDatabases: 6,
-    maxOldSpaceMb: 256,
-  });
-  return runner;
+function getPool(): GradingPool<RunnerProcess> {
+  if (pool) return pool;
+  runners = Array.from(
+    { length: GRADING_RUNNERS },
+    () =>
+      new RunnerProcess({
+        scriptPath: runnerScriptPath(),
+        datasetsRoot,
+        heapLimitBytes: LAB_QUERY_LIMITS.heapLimitBytes,
+        maxDatabases: 6,
+        maxOldSpaceMb: 256,
+      }),
+  );
+  pool = new GradingPool(runners);
+  return pool;
 }
 
 /** Points grading at another datasets folder (tests); stops the current runner. */
@@ -77,15 +93,20 @@ export function configureLabGrading(options: { datasetsRoot: string }): void {
 
 /** Stops the runner process and forgets cached reference results. */
 export function closeLabGrading(): void {
-  runner?.close();
-  runner = undefined;
+  for (const runner of runners) runner.close();
+  runners = [];
+  pool = undefined;
   references.clear();
 }
 
-async function runReference(datasets: string[], reference: string): Promise<QueryResult> {
+async function runReference(
+  runner: RunnerProcess,
+  datasets: string[],
+  reference: string,
+): Promise<QueryResult> {
   const guarded = guardLabQuery(reference);
   if (!guarded.ok) throw new Error(`The lab's reference query is refused: ${guarded.error}`);
-  const outcome = await getRunner().query(
+  const outcome = await runner.query(
     {
       datasets,
       sql: guarded.sql,
@@ -106,11 +127,23 @@ async function runReference(datasets: string[], reference: string): Promise<Quer
  * The result of a lab's reference query, run once per runner lifetime of the server and cached.
  * Throws when the reference itself fails: that is a broken lab, not a learner's mistake.
  */
-export function referenceResult(datasets: string[], reference: string): Promise<QueryResult> {
+export async function referenceResult(datasets: string[], reference: string): Promise<QueryResult> {
+  const graded = await getPool().run(crypto.randomUUID(), undefined, (runner) =>
+    referenceOn(runner, datasets, reference),
+  );
+  if (!graded.ok) throw new Error(`The lab's reference query could not run: ${graded.error}`);
+  return graded.value;
+}
+
+function referenceOn(
+  runner: RunnerProcess,
+  datasets: string[],
+  reference: string,
+): Promise<QueryResult> {
   const key = `${[...datasets].sort().join('+')}\n${reference}`;
   let result = references.get(key);
   if (!result) {
-    result = runReference(datasets, reference);
+    result = runReference(runner, datasets, reference);
     result.catch(() => references.delete(key));
     if (references.size >= MAX_REFERENCES) references.delete(references.keys().next().value ?? '');
     references.set(key, result);
@@ -123,15 +156,31 @@ export function referenceResult(datasets: string[], reference: string): Promise<
  * query runner process on a read-only in-memory copy of the lab's datasets under time, row, size
  * and memory limits, and compares the result with the reference query's under the lab's check.
  */
-export async function gradeLabQuery(request: GradeRequest): Promise<GradeResult> {
+export async function gradeLabQuery(
+  request: GradeRequest,
+  options: GradeOptions = {},
+): Promise<GradeResult> {
   const guarded = guardLabQuery(request.query);
   if (!guarded.ok)
     return { ok: false, status: 422, error: guarded.error, position: guarded.position };
-  const expected = await referenceResult(request.datasets, request.check.reference);
-  const outcome = await getRunner().query(
+  const graded = await getPool().run(
+    options.learnerId ?? crypto.randomUUID(),
+    options.signal,
+    (runner) => gradeOn(runner, request, guarded.sql),
+  );
+  return graded.ok ? graded.value : graded;
+}
+
+async function gradeOn(
+  runner: RunnerProcess,
+  request: GradeRequest,
+  sql: string,
+): Promise<GradeResult> {
+  const expected = await referenceOn(runner, request.datasets, request.check.reference);
+  const outcome = await runner.query(
     {
       datasets: request.datasets,
-      sql: guarded.sql,
+      sql,
       maxRows: LAB_QUERY_LIMITS.maxRows,
       maxBytes: LAB_QUERY_LIMITS.maxResultBytes,
     },

@@ -40,7 +40,8 @@ export type LabSubmitResult =
       rows: (string | number | null)[][];
       rowCount: number;
     }
-  | { ok: false; status: 404 | 408 | 413 | 422; error: string; position?: QueryPosition };
+  | { ok: false; status: 404 | 408 | 413 | 422; error: string; position?: QueryPosition }
+  | { ok: false; status: 429 | 503 | 499; error: string; retryAfter: number };
 
 /** The lab lesson at a course and lesson slug, or null when there is none. */
 export async function findLab(
@@ -111,17 +112,18 @@ export async function submitLabQuery(
   courseSlug: string,
   lessonSlug: string,
   submission: LabSubmission,
+  signal?: AbortSignal,
 ): Promise<LabSubmitResult> {
   const found = await findLab(courseSlug, lessonSlug);
   if (!found)
     return { ok: false, status: 404, error: `There is no lab at ${courseSlug}/${lessonSlug}.` };
   const { course, lesson } = found;
   const lab = lesson.data.lab!;
-  const grade = await gradeLabQuery({
-    datasets: lab.datasets,
-    check: lab.check,
-    query: submission.query,
-  });
+  const grade = await gradeLabQuery(
+    { datasets: lab.datasets, check: lab.check, query: submission.query },
+    { learnerId: learner.id, ...(signal ? { signal } : {}) },
+  );
+  if (!grade.ok && 'retryAfter' in grade) return grade;
   if (!grade.ok) {
     const position =
       grade.position === undefined ? null : positionAt(submission.query, grade.position);

@@ -36,10 +36,13 @@ export const POST: APIRoute = async ({ params, request, locals, redirect }) => {
   const lesson = params.lesson ?? '';
   const lessonPath = `/courses/${course}/${lesson}`;
   const fromForm = isForm(request);
-  const refuse = (status: number, error: string, position?: unknown) =>
-    fromForm
+  const refuse = (status: number, error: string, position?: unknown, retryAfter?: number) => {
+    const response = fromForm
       ? refusalPage(status, error, `${lessonPath}#lab`)
       : Response.json({ error, ...(position ? { position } : {}) }, { status });
+    if (retryAfter) response.headers.set('Retry-After', String(retryAfter));
+    return response;
+  };
   if (!locals.user) {
     if (fromForm) return redirect(`/login?next=${encodeURIComponent(lessonPath)}`, 303);
     return refuse(401, 'Sign in to have your answer checked.');
@@ -49,7 +52,16 @@ export const POST: APIRoute = async ({ params, request, locals, redirect }) => {
   const parsed = LabSubmissionSchema.safeParse(body.value);
   if (!parsed.success)
     return refuse(400, parsed.error.issues[0]?.message ?? 'The query could not be read.');
-  const outcome = await submitLabQuery(await getDb(), locals.user, course, lesson, parsed.data);
+  const outcome = await submitLabQuery(
+    await getDb(),
+    locals.user,
+    course,
+    lesson,
+    parsed.data,
+    request.signal,
+  );
+  if (!outcome.ok && 'retryAfter' in outcome)
+    return refuse(outcome.status, outcome.error, undefined, outcome.retryAfter);
   if (!outcome.ok) return refuse(outcome.status, outcome.error, outcome.position);
   // Without JavaScript the lesson page shows the verdict, read back from the learning record.
   if (fromForm) return redirect(`${lessonPath}?lab=checked#lab`, 303);
