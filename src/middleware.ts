@@ -6,7 +6,7 @@ import { sessionPolicy, validateSessionToken } from './lib/server/auth/session.t
 import { decideAccess, isSameOrigin, isUnsafeMethod } from './lib/server/auth/guards.ts';
 import { applySecurityHeaders } from './lib/server/security-headers.ts';
 import { siteOrigin, isSecureOrigin } from './lib/server/site-origin.ts';
-import { PACKAGE_CONTENT_PREFIX } from './lib/server/cmi5/package-files.ts';
+import { FETCH_PREFIX, PACKAGE_CONTENT_PREFIX } from './lib/server/cmi5/package-files.ts';
 import { cancelQuietly, hasBody, readBodyBytes } from './lib/server/http/body.ts';
 import { bodyLimitFor, tooLargeMessage } from './lib/server/http/body-limits.ts';
 import { plainPage } from './lib/server/http/plain-page.ts';
@@ -115,6 +115,8 @@ const authenticate = defineMiddleware(async (context, next) => {
 /** Refuses a state-changing request from another origin when it carries our cookie (forms and JSON alike). */
 const checkOrigin = defineMiddleware(async (context, next) => {
   const { request } = context;
+  // A cmi5 fetch URL is its own credential (a single-use key), posted by sandboxed content.
+  if (context.url.pathname.startsWith(FETCH_PREFIX)) return next();
   if (isUnsafeMethod(request.method)) {
     const hasCookie = context.cookies.has(SESSION_COOKIE);
     const isXapi = isXapiPath(context.url.pathname);

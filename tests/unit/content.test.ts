@@ -31,7 +31,8 @@ function internalLinks(body: string): string[] {
 
 function resolves(path: string): boolean {
   const clean = path.replace(/\/$/, '') || '/';
-  if (['/', '/courses', '/sims', '/learn', '/login', '/account'].includes(clean)) return true;
+  if (['/', '/courses', '/sims', '/exercises', '/learn', '/login', '/account'].includes(clean))
+    return true;
   const parts = clean.split('/').filter(Boolean);
   if (parts[0] === 'courses' && parts.length === 2)
     return courses.some((course) => course.slug === parts[1]);

@@ -13,6 +13,9 @@ export const PACKAGE_CONTENT_POLICY =
 /** The path prefix package files are served under: /cmi5/content/<version id>/<path>. */
 export const PACKAGE_CONTENT_PREFIX = '/cmi5/content/';
 
+/** The path prefix of launch fetch URLs (cmi5 8.2): /cmi5/fetch/<single-use key>. */
+export const FETCH_PREFIX = '/cmi5/fetch/';
+
 /** The URL path of a file of a version's package. */
 export function packageFilePath(versionId: string, path: string): string {
   return `${PACKAGE_CONTENT_PREFIX}${versionId}/${path.split('/').map(encodeURIComponent).join('/')}`;

@@ -7,6 +7,7 @@ import { evidenceCsv, matrixCsv } from './exports.ts';
 import { parseMatrixQuery, viewMatrix } from './matrix-view.ts';
 import { currentReportContext } from './report-context.ts';
 import { loadTeamMatrix } from './team-report.ts';
+import { loadWaiverNotes } from '../cmi5/waiver-notes.ts';
 
 const plain = (message: string, status: number) =>
   new Response(`${message}\n`, {
@@ -38,7 +39,15 @@ export async function teamCsvResponse(
     withCertificates: isEvidence,
   });
   const view = viewMatrix(matrix, { ...parsed.query, page: 1 }, Number.MAX_SAFE_INTEGER);
-  const body = isEvidence ? evidenceCsv(view, context.timeZone) : matrixCsv(view, context.timeZone);
+  const waivers = isEvidence
+    ? await loadWaiverNotes(
+        db,
+        view.rows.map((row) => row.learner.id),
+      )
+    : undefined;
+  const body = isEvidence
+    ? evidenceCsv(view, context.timeZone, waivers)
+    : matrixCsv(view, context.timeZone);
   const day = formatDate(context.now, context.timeZone);
   return csvResponse(`${access.team.slug}-${kind}-${day}.csv`, body);
 }

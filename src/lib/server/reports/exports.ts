@@ -4,8 +4,12 @@ import type { ResolvedItem } from '../assignments/item-catalog.ts';
 import { csvRecord, csvStream, csvText, type CsvValue } from './csv.ts';
 import type { MatrixView } from './matrix-view.ts';
 import type { MemberRecord } from './team-records.ts';
+import type { WaiverNotes } from '../cmi5/waiver-notes.ts';
 
 /** The team matrix and the audit evidence as CSV streams, from the same view the page shows. */
+
+/** Who reported a completion: imported cmi5 content reports its own (cmi5's design), else Switchyard graded it. */
+const REPORTED_BY_CONTENT = 'reported by imported content';
 
 const DEPARTMENT = { it: 'IT', ot: 'OT', other: 'Other' } as const;
 const ITEM_TYPE = { course: 'Course', track: 'Track', scenario: 'Simulation' } as const;
@@ -27,7 +31,9 @@ const validUntil = (status: AssignmentStatus, timeZone: string): CsvValue =>
 export function matrixCsv(view: MatrixView, timeZone: string): ReadableStream<Uint8Array> {
   const header = ['Learner', 'Email', 'Department', 'Job title'];
   for (const item of view.items) {
-    const title = csvText(item.title);
+    const title = csvText(
+      item.isReportedByContent ? `${item.title} (${REPORTED_BY_CONTENT})` : item.title,
+    );
     header.push(
       `${title}: status`,
       `${title}: completed on`,
@@ -91,13 +97,19 @@ const EVIDENCE_HEADER = [
   'Certificate code',
   'Certificate issued on',
   'Statement ids',
+  'Reported by',
+  'Waivers',
 ];
 
 /**
  * Audit evidence: one row per learner and assigned item, with the dated completion, the certificate
  * and the ids of the xAPI statements that prove it (space-separated).
  */
-export function evidenceCsv(view: MatrixView, timeZone: string): ReadableStream<Uint8Array> {
+export function evidenceCsv(
+  view: MatrixView,
+  timeZone: string,
+  waivers: WaiverNotes = () => null,
+): ReadableStream<Uint8Array> {
   // The learner's fields and the item's and assignment's fields repeat across rows: each is
   // quoted once, then joined to the fields of the cell.
   const itemAndAssignment = view.items.map(() => new Map<AssignmentRow, string>());
@@ -138,6 +150,10 @@ export function evidenceCsv(view: MatrixView, timeZone: string): ReadableStream<
           cell.certificateCode,
           cell.certificateIssuedAt === null ? null : formatDate(cell.certificateIssuedAt, timeZone),
           [...statementIds].join(' '),
+          item.isReportedByContent ? REPORTED_BY_CONTENT : 'Switchyard',
+          item.isReportedByContent && item.type === 'course'
+            ? csvText(waivers(row.learner.id, item.id) ?? '')
+            : null,
         ]);
         yield `${learner},${itemPart(position, item, cell.assignment)},${evidence}`;
       }

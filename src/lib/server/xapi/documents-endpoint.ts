@@ -22,6 +22,7 @@ import {
   type DocumentRequest,
 } from './document-params.ts';
 import type { Principal } from './principal.ts';
+import { auDocumentRefusal } from '../cmi5/au-access.ts';
 import { xapiError, xapiHeaders } from './protocol.ts';
 import { runXapi, type XapiRequest } from './xapi-request.ts';
 
@@ -34,6 +35,19 @@ function learnerRefusal(
   principal: Principal,
   method: string,
 ): string | null {
+  if (principal.kind === 'au') {
+    const key = request.kind === 'single' ? request.key : request.scope;
+    return auDocumentRefusal(
+      principal.access,
+      kind,
+      {
+        agentKey: request.agent ? actorKey(request.agent) : null,
+        registration: kind === 'state' ? key.registration : null,
+        stateId: request.kind === 'single' ? request.key.documentId : null,
+      },
+      method,
+    );
+  }
   if (principal.kind !== 'learner') return null;
   if (kind === 'activity_profile') {
     return method === 'GET' || method === 'HEAD'

@@ -2,16 +2,18 @@ import type { Database } from '../../../../db/client.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { actorKey, userAgent } from '../learning-record/actor-key.ts';
 import type { Agent } from '../learning-record/agent-schema.ts';
+import { AU_TOKEN_KEY, resolveAuToken, type AuAccess } from '../cmi5/au-access.ts';
 import {
   parseBasicAuthorization,
   scopeAllows,
   verifyXapiCredential,
 } from '../xapi-credentials/credentials.ts';
 
-/** Who is calling: an xAPI client with a credential, or a signed-in learner's browser. */
+/** Who is calling: an xAPI client with a credential, a signed-in learner's browser, or a launched cmi5 AU. */
 export type Principal =
   | { kind: 'client'; authority: Agent }
-  | { kind: 'learner'; user: SessionUser; agent: Agent; key: string };
+  | { kind: 'learner'; user: SessionUser; agent: Agent; key: string }
+  | { kind: 'au'; access: AuAccess; agent: Agent; key: string };
 
 /** The principal, or the status and message to refuse the request with. */
 export type PrincipalResult =
@@ -26,6 +28,17 @@ export async function identifyCaller(
 ): Promise<PrincipalResult> {
   if (input.authorization) {
     const basic = parseBasicAuthorization(input.authorization);
+    // A cmi5 AU's auth token (from its fetch URL) is Basic credentials with the key "cmi5".
+    if (basic?.key === AU_TOKEN_KEY) {
+      const resolved = await resolveAuToken(db, basic.secret, input.siteOrigin);
+      if (!resolved.ok)
+        return { ok: false, status: 401, challenge: false, message: resolved.message };
+      const { access } = resolved;
+      return {
+        ok: true,
+        principal: { kind: 'au', access, agent: access.agent, key: access.agentKey },
+      };
+    }
     const credential = basic ? await verifyXapiCredential(db, basic.key, basic.secret) : null;
     if (!credential) {
       return {

@@ -90,7 +90,7 @@ export async function readStatements(
   if (parsed.kind !== 'query') return xapiError(400, 'Unrecognised request.', version, headers);
 
   const { query, params } = parsed;
-  if (principal.kind === 'learner') {
+  if (principal.kind !== 'client') {
     const refusal = restrictQueryToLearner(query, params, principal.agent);
     if (refusal) return xapiError(403, refusal, version, headers);
   }

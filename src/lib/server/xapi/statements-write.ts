@@ -9,6 +9,7 @@ import { MAX_BATCH, readJsonBody } from './body.ts';
 import { findUnclaimedPart, readMultipartStatements } from './statements-multipart.ts';
 import { learnerWritePolicy } from './learner-policy.ts';
 import type { Principal } from './principal.ts';
+import { auWritePolicy } from '../cmi5/au-access.ts';
 import { consistentThrough, xapiError, xapiJson, xapiHeaders } from './protocol.ts';
 
 const STATUS_BY_REASON = { invalid: 400, conflict: 409, forbidden: 403, busy: 503 } as const;
@@ -102,6 +103,9 @@ export async function writeStatements(
     (await checkSignatures(statements, new Map(attachments.map((a) => [a.sha2, a.content]))));
   if (dataProblem) return xapiError(400, dataProblem, version, consistentThrough());
   const authority = principal.kind === 'client' ? principal.authority : principal.agent;
+  // A launched AU's statements follow cmi5's rules for its session and registration.
+  const au =
+    principal.kind === 'au' ? await auWritePolicy(db, input.siteOrigin, principal.access) : null;
   const result: StoreResult = await storeStatements(db, statements, {
     authority,
     version,
@@ -110,7 +114,9 @@ export async function writeStatements(
     ...(principal.kind === 'learner'
       ? { authorize: learnerWritePolicy(principal.agent, input.siteOrigin) }
       : {}),
+    ...(au ? { authorize: au.authorize } : {}),
   });
+  if (au && result.ok) await au.afterStore();
   const headers = consistentThrough();
   if (!result.ok) {
     const extra = result.reason === 'busy' ? { ...headers, 'Retry-After': '1' } : headers;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../../lib/server/db.ts';
-import { withdrawImportedCourse } from '../../../../lib/server/cmi5/course-actions.ts';
-import { authenticateLaunchCredential } from '../../../../lib/server/cmi5/launch-credential.ts';
+import { getDb } from '../../../../../lib/server/db.ts';
+import { withdrawImportedCourse } from '../../../../../lib/server/cmi5/course-actions.ts';
+import { authenticateLaunchCredential } from '../../../../../lib/server/cmi5/launch-credential.ts';
 
 /** Withdraws an imported course: no new launches; its records and evidence stay. */
 export const DELETE: APIRoute = async ({ request, params }) => {
