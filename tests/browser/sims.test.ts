@@ -173,11 +173,19 @@ describe('headset', () => {
       null,
       { timeout: 30_000 },
     );
-    const waitFrames = async (count: number) => {
+    /**
+     * Waits at least `minMs`, then until `count` more frames have rendered or `maxMs` has passed:
+     * the trigger must be seen pressed on a rendered frame, yet held for less than the one-second
+     * click threshold, however slowly a loaded machine renders.
+     */
+    const holdFor = async (count: number, minMs: number, maxMs: number) => {
       const start = await vr.evaluate(() => window.switchyardDiagnostics!.renderInfo().frame);
+      const until = Date.now() + maxMs;
+      await vr.waitForTimeout(minMs);
       await vr.waitForFunction(
-        (from) => window.switchyardDiagnostics!.renderInfo().frame >= from,
-        start + count,
+        ([from, deadline]) =>
+          window.switchyardDiagnostics!.renderInfo().frame >= from || Date.now() >= deadline,
+        [start + count, until] as const,
         { timeout: 30_000 },
       );
     };
@@ -191,9 +199,7 @@ describe('headset', () => {
           }
         ).__xrDevice.controllers['right']!.updateButtonValue('trigger', 1),
       );
-      // Hold the trigger across one rendered frame, however slowly a loaded machine renders it
-      // (a hold longer than the click threshold of one second would not count as a click).
-      await waitFrames(1);
+      await holdFor(3, 150, 800);
       await vr.evaluate(() =>
         (
           window as unknown as {
@@ -203,7 +209,7 @@ describe('headset', () => {
           }
         ).__xrDevice.controllers['right']!.updateButtonValue('trigger', 0),
       );
-      await waitFrames(1);
+      await holdFor(3, 150, 2_000);
     };
     await pullTrigger();
     await vr.waitForFunction(

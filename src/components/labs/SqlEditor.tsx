@@ -79,9 +79,15 @@ export default function SqlEditor({
       ]),
     );
     const defaultTable = tables[0]?.name;
+    // CodeMirror styles a document through <style> elements, which the page's Content-Security-
+    // Policy refuses; inside a shadow root it uses constructed style sheets, which it allows.
+    const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+    const label = document.getElementById(labelId)?.textContent?.trim() ?? 'SQL query';
+    const description = document.getElementById(describedById)?.textContent?.trim() ?? '';
     const editor = new EditorView({
       doc: initialQuery,
-      parent: host.current,
+      parent: root,
+      root,
       extensions: [
         // Before basicSetup, whose keymap binds Mod-Enter to "insert blank line".
         EditorView.domEventHandlers({
@@ -101,9 +107,11 @@ export default function SqlEditor({
           upperCaseKeywords: true,
           ...(defaultTable ? { defaultTable } : {}),
         }),
+        // Ids outside the shadow root cannot be referenced from inside it, so the label and the
+        // description are carried as text.
         EditorView.contentAttributes.of({
-          'aria-labelledby': labelId,
-          'aria-describedby': describedById,
+          'aria-label': label,
+          ...(description ? { 'aria-description': description } : {}),
           spellcheck: 'false',
         }),
         theme,

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, max } from 'drizzle-orm';
+import { and, eq, gte, lt, max, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { statements } from '../../../../db/schema.ts';
 import { actorKey, userAgent } from '../learning-record/actor-key.ts';
@@ -8,7 +8,8 @@ export type Touches = Map<string, number>;
 
 /**
  * When a learner last touched each course activity (opened a lesson, answered a check, ran a lab),
- * from their own statements under `<origin>/courses/`, optionally under one course only.
+ * from their own statements under `<origin>/courses/`, optionally under one course only. Statements
+ * another system sent with an xAPI credential do not steer the learner's own pages.
  */
 export async function lastTouches(
   db: Database,
@@ -30,6 +31,7 @@ export async function lastTouches(
         gte(statements.objectId, prefix),
         lt(statements.objectId, end),
         eq(statements.isVoided, false),
+        sql`coalesce(json_extract(${statements.body}, '$.authority.account.homePage'), '') NOT LIKE '%/xapi/credentials'`,
       ),
     )
     .groupBy(statements.objectId);
