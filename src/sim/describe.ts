@@ -1,3 +1,4 @@
+import { portDevice } from './faults.ts';
 import type { SwitchPosition } from './schema/common.ts';
 import type { Device, DeviceType } from './schema/device.ts';
 import type { NodeEnergization } from './energization.ts';
@@ -140,13 +141,14 @@ export function listPorts(state: SimState, switchId?: string): PortView[] {
     for (const port of [...ports.values()].sort((a, b) => a.number - b.number)) {
       const key = portKey(id, port.number);
       const isEnabled = state.portEnabled[key] === true;
+      const device = portDevice(state, id, port.number);
       views.push({
         switch: id,
         number: port.number,
         label: port.label ?? `Port ${port.number}`,
-        connectedTo: port.connectedTo ?? null,
+        connectedTo: device ?? null,
         isEnabled,
-        isLinkUp: isEnabled && port.connectedTo !== undefined,
+        isLinkUp: isEnabled && device !== undefined,
         wasInspected: state.inspectedPorts.includes(key),
       });
     }

@@ -75,6 +75,27 @@ export function generalActions(state: SimState): ActionChoice[] {
       action: { type: 'test-tester' },
     });
   }
+  if (allowed.has('replace-tester') && state.faults.isTesterFaulty) {
+    choices.push({
+      key: 'replace-tester',
+      label: 'Fetch the spare voltage tester',
+      action: { type: 'replace-tester' },
+    });
+  }
+  if (allowed.has('answer-call')) {
+    for (const call of state.faults.calls.filter((c) => c.answer === null)) {
+      choices.push({
+        key: `refuse:${call.id}`,
+        label: `Refuse ${call.caller}: no remote access`,
+        action: { type: 'answer-call', call: call.id, answer: 'refuse' },
+      });
+      choices.push({
+        key: `grant:${call.id}`,
+        label: `Grant ${call.caller} remote access`,
+        action: { type: 'answer-call', call: call.id, answer: 'grant' },
+      });
+    }
+  }
   if (allowed.has('declare-isolated')) {
     for (const zone of state.model.scenario.workZones) {
       choices.push({
@@ -95,7 +116,6 @@ export function identifyChoices(): { type: DeviceType; label: string }[] {
   }));
 }
 
-/** A station switch's ports with their state, for the port table. */
 /** The port actions the scenario allows for one port. */
 export function portActions(state: SimState, switchId: string, port: PortView): ActionChoice[] {
   const allowed = state.model.allowedActions;
