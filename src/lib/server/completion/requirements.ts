@@ -24,6 +24,11 @@ export interface CourseRequirements {
     version?: string | undefined;
   };
   lessons: readonly LessonRequirements[];
+  /**
+   * Set for a course whose rules are not Switchyard's (an imported cmi5 course, where cmi5's moveOn
+   * rules decide): the verb whose statement on the course itself, in a verdict, completes it.
+   */
+  completedByVerb?: string;
 }
 
 /** Where a learner stands on one lesson. */
