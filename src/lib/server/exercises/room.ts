@@ -23,6 +23,7 @@ import type { ParticipantView, ServerFrame } from '../../exercises/frames.ts';
 import { entryFor } from './entry-visibility.ts';
 import { recordInstructorStatement } from './instructor-statements.ts';
 import { now } from '../clock.ts';
+import type { CourseRequirements } from '../completion/requirements.ts';
 import { appendToLog, loadLog } from './event-log.ts';
 import { writeVerdicts } from './verdicts.ts';
 
@@ -47,6 +48,8 @@ export class ExerciseRoom {
   readonly id: string;
   private readonly db: Database;
   private readonly scenario: Scenario;
+  /** The catalogue's course requirements, for the courses a verdict completes. */
+  private readonly courses: readonly CourseRequirements[];
   private readonly substation: Substation;
   private state: ExerciseState | null = null;
   private score: ExerciseScore | null = null;
@@ -56,11 +59,17 @@ export class ExerciseRoom {
   private readonly caughtUp = new Set<RoomClient>();
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(db: Database, id: string, found: { scenario: Scenario; substation: Substation }) {
+  constructor(
+    db: Database,
+    id: string,
+    found: { scenario: Scenario; substation: Substation },
+    courses: readonly CourseRequirements[],
+  ) {
     this.db = db;
     this.id = id;
     this.scenario = found.scenario;
     this.substation = found.substation;
+    this.courses = courses;
   }
 
   /** How each participant last said they are looking at the exercise. */
@@ -257,6 +266,7 @@ export class ExerciseRoom {
         scenario: this.scenario,
         score,
         finishedAt,
+        courses: this.courses,
       });
       if (!written.ok)
         throw new Error(`verdicts of exercise ${this.id} not stored: ${written.message}`);
