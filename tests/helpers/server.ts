@@ -12,6 +12,8 @@ export interface TestServer {
   dir: string;
   /** Everything the server printed so far. */
   output: () => string;
+  /** The server's process id while it runs. */
+  pid: () => number | undefined;
   /** Stops the server gracefully (SIGTERM) or hard (SIGKILL) and waits for it to exit. */
   stop: (signal?: NodeJS.Signals) => Promise<void>;
   /** Starts the server again on the same port and database. */
@@ -85,6 +87,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     databaseUrl,
     dir,
     output: () => log,
+    pid: () => child?.pid,
     stop,
     restart: launch,
     dispose: async () => {
