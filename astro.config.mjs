@@ -19,12 +19,26 @@ const searchIndex = {
   },
 };
 
+/** Builds each lab's data file (SQLite and gzip) beside the server build, so no request builds one. */
+const labData = {
+  name: 'switchyard-lab-data',
+  hooks: {
+    /** @param {{ dir: URL, logger: import('astro').AstroIntegrationLogger }} options */
+    'astro:build:done': async ({ dir, logger }) => {
+      const { writeLabDataFiles } = await import('./src/lib/server/labs/lab-data-files.ts');
+      const root = fileURLToPath(new URL('.', import.meta.url));
+      const written = await writeLabDataFiles(fileURLToPath(new URL('../lab-data/', dir)), root);
+      logger.info(`lab data: ${written.files} files, ${(written.bytes / 1e6).toFixed(1)} MB`);
+    },
+  },
+};
+
 // Switchyard runs as one Node server: every page is rendered on request unless it opts into prerendering.
 export default defineConfig({
   output: 'server',
   outDir: process.env['SWITCHYARD_DIST_DIR'] || './dist',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react(), searchIndex],
+  integrations: [react(), searchIndex, labData],
   // The origin check lives in src/middleware.ts so that JSON writes are covered too.
   security: {
     checkOrigin: false,

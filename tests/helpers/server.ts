@@ -12,7 +12,7 @@ export interface TestServer {
   dir: string;
   /** Everything the server printed so far. */
   output: () => string;
-  /** The server's process id while it runs. */
+  /** The server process id while it runs. */
   pid: () => number | undefined;
   /** Stops the server gracefully (SIGTERM) or hard (SIGKILL) and waits for it to exit. */
   stop: (signal?: NodeJS.Signals) => Promise<void>;

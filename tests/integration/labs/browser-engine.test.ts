@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import initSqlJs from 'sql.js';
 import { courseSlugs, readCourse } from '../../helpers/content.ts';
-import { labDataFile } from '../../../src/lib/server/labs/lab-data-file.ts';
+import { readFileSync } from 'node:fs';
+import { findLabDataFile, labDataKey } from '../../../src/lib/server/labs/lab-data-files.ts';
 import { compareResults, type QueryResult } from '../../../src/lib/server/labs/compare-results.ts';
 import { closeLabGrading, referenceResult } from '../../../src/lib/server/labs/grade.ts';
 import { LabCheckSchema } from '../../../src/lib/content/lab.ts';
@@ -18,7 +19,9 @@ const SQL = await initSqlJs();
 afterAll(() => closeLabGrading());
 
 async function runInBrowserEngine(datasets: string[], query: string): Promise<QueryResult> {
-  const db = new SQL.Database((await labDataFile(datasets)).bytes);
+  const file = await findLabDataFile(labDataKey(datasets));
+  if (!file) throw new Error(`no lab data file for ${datasets.join('+')}`);
+  const db = new SQL.Database(readFileSync(file.path));
   try {
     const [result] = db.exec(query);
     return {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
@@ -5,6 +7,7 @@ import { statements } from '../../../db/schema.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
 import { runCli, signInOverHttp } from '../../helpers/http.ts';
 import { readCourse } from '../../helpers/content.ts';
+import { labDataDir, labDataKey } from '../../../src/lib/server/labs/lab-data-files.ts';
 
 // A lab of the analytics track: per-feeder summary of good-quality SCADA rows.
 const COURSE = 'sql-for-grid-data';
@@ -200,21 +203,40 @@ describe('POST /api/labs/<course>/<lesson>', () => {
 });
 
 describe('GET /api/labs/datasets/<name>', () => {
-  test('serves a lab’s data as a gzipped SQLite file that revalidates by ETag', async () => {
+  test('serves the file built with the server, gzipped, revalidating by ETag', async () => {
     const response = await fetch(`${server.url}/api/labs/datasets/scada-week`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.sqlite3');
+    expect(response.headers.get('cache-control')).toBe('public, no-cache');
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 15))).toBe('SQLite format 3');
+    expect(bytes).toEqual(new Uint8Array(readFileSync(join(labDataDir(), 'scada-week.sqlite'))));
     const etag = response.headers.get('etag')!;
     const again = await fetch(`${server.url}/api/labs/datasets/scada-week`, {
-      headers: { 'if-none-match': etag },
+      headers: { 'if-none-match': `"other", ${etag}` },
     });
     expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
   });
 
-  test('answers 404 for a dataset that does not exist', async () => {
-    expect((await fetch(`${server.url}/api/labs/datasets/no-such-data`)).status).toBe(404);
-    expect((await fetch(`${server.url}/api/labs/datasets/..%2Fsecrets`)).status).toBe(404);
+  test('serves a combination a lab uses, without signing in', async () => {
+    const response = await fetch(
+      `${server.url}/api/labs/datasets/${labDataKey(['asset-register', 'asset-health'])}`,
+    );
+    expect(response.status).toBe(200);
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+  });
+
+  test.each([
+    ['a dataset that does not exist', 'no-such-data'],
+    ['an encoded path', '..%2Fsecrets'],
+    ['a real dataset no lab loads alone', 'asset-register'],
+    ['a combination no lab loads', 'pv-plant+scada-week'],
+    ['an unsorted spelling of a used combination', 'asset-register+asset-health'],
+    ['an inherited property name', '__proto__'],
+  ])('answers 404 with a reason for %s', async (_name, segment) => {
+    const response = await fetch(`${server.url}/api/labs/datasets/${segment}`);
+    expect(response.status).toBe(404);
+    expect((await response.json()).error).toMatch(/No lab uses/);
   });
 });

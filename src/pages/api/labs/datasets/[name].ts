@@ -1,35 +1,37 @@
 import type { APIRoute } from 'astro';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { labDataFile } from '../../../../lib/server/labs/lab-data-file.ts';
-import { DEFAULT_DATASETS_ROOT } from '../../../../lib/server/labs/dataset.ts';
+import { findLabDataFile } from '../../../../lib/server/labs/lab-data-files.ts';
+import { streamFile } from '../../../../lib/server/http/file-response.ts';
 
-const NAME = /^[a-z0-9-]+$/;
+/** True when an If-None-Match header lists this strong ETag (or `*`). */
+function isNotModified(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => ['*', etag, `W/${etag}`].includes(tag.trim()));
+}
 
 /**
- * A lab's data for the browser: `<dataset>[+<dataset>...]` as one SQLite database file, gzipped
- * when the browser accepts it, revalidated by ETag so a new deployment's data is picked up at once.
+ * A lab's data for the browser: `<dataset>[+<dataset>...]` as one SQLite database file built at
+ * build time, gzipped when the browser accepts it and revalidated by ETag. Only the combinations
+ * labs use exist; anything else is a 404 and costs nothing.
  */
 export const GET: APIRoute = async ({ params, request }) => {
-  const names = (params.name ?? '').split('+');
-  const unknown = names.find(
-    (name) => !NAME.test(name) || !existsSync(join(DEFAULT_DATASETS_ROOT, name, 'schema.json')),
-  );
-  if (unknown !== undefined) {
-    return Response.json({ error: `There is no dataset named "${unknown}".` }, { status: 404 });
+  const segment = params.name ?? '';
+  const file = await findLabDataFile(segment);
+  if (!file) {
+    return Response.json(
+      { error: `No lab uses the data "${segment.slice(0, 200)}". Open the lab from its lesson.` },
+      { status: 404 },
+    );
   }
-  const file = await labDataFile(names);
   const headers = new Headers({
     'cache-control': 'public, no-cache',
     etag: file.etag,
     vary: 'accept-encoding',
   });
-  if (request.headers.get('if-none-match') === file.etag)
+  if (isNotModified(request.headers.get('if-none-match'), file.etag))
     return new Response(null, { status: 304, headers });
   headers.set('content-type', 'application/vnd.sqlite3');
   const isGzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
   if (isGzip) headers.set('content-encoding', 'gzip');
-  const body = isGzip ? file.gzip : file.bytes;
-  headers.set('content-length', String(body.byteLength));
-  return new Response(body, { headers });
+  headers.set('content-length', String(isGzip ? file.gzipBytes : file.bytes));
+  return streamFile(isGzip ? file.gzipPath : file.path, headers);
 };
