@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { findScenario } from '../../src/lib/server/sims/catalog.ts';
+import type { OrderStep } from '../../src/sim/index.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { runCli } from '../helpers/http.ts';
@@ -105,16 +106,27 @@ async function scada(page: Page, device: string, verb: 'Open' | 'Close'): Promis
 /** One instruction through all five parts; `echo` is what the receiver repeats back. */
 async function instruct(
   stepIndex: number,
-  options: { echo?: string; whilePresenting?: () => Promise<void> } = {},
+  options: {
+    echo?: string;
+    whilePresenting?: () => Promise<void>;
+    /** A step that is not in the order (the crew adapting to an inject). */
+    replan?: { role: 'field' | 'analyst'; operation: OrderStep['operation']; targets: string[] };
+  } = {},
 ): Promise<void> {
   const authority = pages.authority;
-  const step = order[stepIndex]!;
+  const step = options.replan ?? order[stepIndex]!;
   const receiver = pages[step.role as Person];
   const before = await newestInstruction(authority);
-  await authority.selectOption(
-    '#instruction-step',
-    String(order.filter((s) => s.role !== 'authority').indexOf(step)),
-  );
+  if (options.replan) {
+    await authority.selectOption('#instruction-to', options.replan.role);
+    await authority.selectOption('#instruction-operation', options.replan.operation);
+    await authority.fill('#instruction-targets', options.replan.targets.join(', '));
+  } else {
+    await authority.selectOption(
+      '#instruction-step',
+      String(order.filter((s) => s.role !== 'authority').indexOf(order[stepIndex]!)),
+    );
+  }
   await authority.fill('#instruction-time', '14:05');
   await click(authority, 'Issue instruction');
   await authority.waitForFunction(
@@ -162,6 +174,28 @@ async function instruct(
       timeout: 30_000,
     },
   );
+}
+
+/** Moves focus with Tab alone until it reaches the named control, then presses Enter. */
+async function tabTo(page: Page, name: RegExp): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return `${el?.textContent ?? ''} ${el?.getAttribute('aria-label') ?? ''} ${el?.id ?? ''}`;
+    });
+    if (name.test(label)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+/** Pages of a PDF (counted from its page objects). */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }
 
 async function openExercise(person: Person): Promise<void> {
@@ -233,11 +267,46 @@ describe('joint exercise in three browsers', () => {
         },
       );
     };
+    // The instructor watches from the console, keyboard only.
+    const exerciseId = /exercises\/([0-9a-f-]{36})/.exec(pages.authority.url())![1]!;
+    await admin.goto(`${server.url}/exercises/${exerciseId}/console`);
+    await admin.waitForSelector('[data-testid=connection]:text("Console connected")', {
+      timeout: 60_000,
+    });
+    await admin.waitForFunction(
+      () => document.querySelectorAll('.console-people tbody tr').length === 3,
+      null,
+      { timeout: 30_000 },
+    );
+    await expectAccessible(admin);
+    const breakerStep = order.findIndex((s) => s.targets.includes('52-T1L'));
     for (const [index, step] of order.entries()) {
-      if (step.role === 'authority') {
+      if (index === breakerStep) {
+        // The instructor injects "breaker fails to open"; the SCADA trip does nothing, and the
+        // authority sends the field operator (still in the headset) to trip 52-T1L locally.
+        await tabTo(admin, /Inject: 52-T1L fails to open/);
+        await pages.authority.waitForSelector('.exercise-log li:has-text("Instructor inject")', {
+          timeout: 30_000,
+        });
+        await pages.authority.click('svg.sld [data-device="52-T1L"]');
+        await click(pages.authority, 'Open 52-T1L');
+        await pages.authority.waitForSelector('text=52-T1L failed to open', { timeout: 30_000 });
+        await instruct(index, {
+          whilePresenting: leaveHeadset,
+          replan: { role: 'field', operation: 'open', targets: ['52-T1L'] },
+        });
+        await click(admin, 'Pause the exercise');
+        for (const page of [pages.authority, pages.field, pages.analyst])
+          await page.waitForSelector('[data-testid=paused-banner]', { timeout: 30_000 });
+        await click(admin, 'Resume the exercise');
+        await pages.authority.waitForSelector('[data-testid=paused-banner]', {
+          state: 'detached',
+          timeout: 30_000,
+        });
+      } else if (step.role === 'authority') {
         for (const target of step.targets)
           await scada(pages.authority, target, step.operation === 'open' ? 'Open' : 'Close');
-      } else if (index === firstField) {
+      } else if (index === firstField && breakerStep > firstField) {
         await instruct(index, { whilePresenting: leaveHeadset });
       } else {
         await instruct(index);
@@ -259,6 +328,34 @@ describe('joint exercise in three browsers', () => {
       expect.stringContaining('passed'),
     ]);
     await expectAccessible(pages.authority);
+
+    // The after-action review: the inject, the adaptation and the scores, from the log.
+    await admin.goto(`${server.url}/exercises/${exerciseId}/review`);
+    const timeline = await admin.locator('[data-testid=review-timeline]').textContent();
+    expect(timeline).toContain('Instructor inject: 52-T1L fails to open from SCADA');
+    expect(timeline).toContain('52-T1L failed to open');
+    expect(timeline).toContain('To the field operator: Open 52-T1L');
+    expect(timeline).toContain('52-T1L tripped locally (adaptation)');
+    expect(await admin.locator('[data-testid=review-scores] tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/switching authority\s*passed\s*\d+ of 100/),
+      expect.stringMatching(/field operator\s*passed\s*\d+ of 100/),
+      expect.stringMatching(/security analyst\s*passed\s*\d+ of 100/),
+    ]);
+    await admin.waitForSelector('#review-scrubber');
+    await expectAccessible(admin);
+    await admin.focus('#review-scrubber');
+    await admin.keyboard.press('Home');
+    await admin.waitForSelector('[data-testid=scrubber-moment]:has-text("Before the first entry")');
+    await admin.keyboard.press('End');
+    await admin.focus('#review-note');
+    await admin.keyboard.type('Good stop when 52-T1L stayed closed.');
+    await click(admin, 'Add the note');
+    await admin.waitForSelector('[data-testid=review-notes] li:has-text("Good stop")');
+    const pdf = await admin.pdf({ format: 'A4', printBackground: true });
+    const keep = process.env['SWITCHYARD_REVIEW_PDF'];
+    if (keep) writeFileSync(keep, pdf);
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
+    expect(pdfPages(pdf)).toBeLessThanOrEqual(2);
 
     for (const person of ['authority', 'field', 'analyst'] as const) {
       const [row] = await db.select().from(users).where(eq(users.email, PEOPLE[person].email));

@@ -17,6 +17,17 @@ export interface TimelineMark {
 /** Sim event codes the review calls out as the crew's adaptation to an inject. */
 const ADAPTATION_CODES = new Set(['tripped-locally', 'tester-replaced', 'remote-access-refused']);
 
+/** Sim event codes that are an inject showing itself to the crew. */
+const INJECT_EFFECTS = new Set([
+  'breaker-failed-to-open',
+  'scada-control-lost',
+  'spurious-alarm',
+  'telemetry-lost',
+  'device-connected',
+  'call-received',
+  'tester-failed-proving',
+]);
+
 /**
  * Every message, action, inject, breach, hazard and instructor note of an exercise in log order.
  * Pure: the console builds it from the live state and the review from the replayed log.
@@ -38,8 +49,11 @@ export function exerciseTimeline(
     marks.push({ seq: item.seq, at: item.at, role: item.role, kind, text: item.text });
   }
   for (const event of state.simEvents) {
-    const kind: MarkKind =
-      event.severity === 'violation' || event.severity === 'critical' ? 'hazard' : 'action';
+    const kind: MarkKind = INJECT_EFFECTS.has(event.code)
+      ? 'inject'
+      : event.severity === 'violation' || event.severity === 'critical'
+        ? 'hazard'
+        : 'action';
     const adapted = ADAPTATION_CODES.has(event.code) ? ' (adaptation)' : '';
     marks.push({
       seq: event.seq,

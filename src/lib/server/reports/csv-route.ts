@@ -8,6 +8,7 @@ import { parseMatrixQuery, viewMatrix } from './matrix-view.ts';
 import { currentReportContext } from './report-context.ts';
 import { loadTeamMatrix } from './team-report.ts';
 import { loadWaiverNotes } from '../cmi5/waiver-notes.ts';
+import { loadAdherence } from '../exercises/adherence.ts';
 
 const plain = (message: string, status: number) =>
   new Response(`${message}\n`, {
@@ -45,9 +46,14 @@ export async function teamCsvResponse(
         view.rows.map((row) => row.learner.id),
       )
     : undefined;
+  const adherence = await loadAdherence(
+    db,
+    view.rows.map((row) => row.learner.id),
+    context.now,
+  );
   const body = isEvidence
-    ? evidenceCsv(view, context.timeZone, waivers)
-    : matrixCsv(view, context.timeZone);
+    ? evidenceCsv(view, context.timeZone, waivers, adherence)
+    : matrixCsv(view, context.timeZone, adherence);
   const day = formatDate(context.now, context.timeZone);
   return csvResponse(`${access.team.slug}-${kind}-${day}.csv`, body);
 }

@@ -7,6 +7,24 @@ import type { MemberRecord } from './team-records.ts';
 import type { WaiverNotes } from '../cmi5/waiver-notes.ts';
 import { REPORTED_BY_CONTENT_LABEL } from '../completion/trust.ts';
 import { toPercent } from '../../score.ts';
+import type { AdherenceRecord } from '../exercises/adherence.ts';
+
+/** Each learner's latest COM-002 adherence assessment, by learner id. */
+export type AdherenceLookup = ReadonlyMap<string, AdherenceRecord>;
+const NO_ADHERENCE: AdherenceLookup = new Map();
+
+/** The adherence columns of the matrix CSV for one learner. */
+function adherenceFields(record: AdherenceRecord | undefined, timeZone: string): CsvValue[] {
+  if (record === undefined) return ['Not assessed', null, null, null, null, null];
+  return [
+    record.isCurrent ? 'Current' : 'Expired',
+    formatDate(record.assessedAt, timeZone),
+    formatDate(record.validUntil, timeZone),
+    record.score,
+    record.breaches,
+    record.exerciseId,
+  ];
+}
 
 /** The team matrix and the audit evidence as CSV streams, from the same view the page shows. */
 
@@ -29,7 +47,11 @@ const validUntil = (status: AssignmentStatus, timeZone: string): CsvValue =>
   status.validUntil === null ? null : formatDate(status.validUntil, timeZone);
 
 /** One row per learner; per item its status, completion date, validity and score. */
-export function matrixCsv(view: MatrixView, timeZone: string): ReadableStream<Uint8Array> {
+export function matrixCsv(
+  view: MatrixView,
+  timeZone: string,
+  adherence: AdherenceLookup = NO_ADHERENCE,
+): ReadableStream<Uint8Array> {
   const header = ['Learner', 'Email', 'Department', 'Job title'];
   for (const item of view.items) {
     const title = csvText(
@@ -70,9 +92,18 @@ export function matrixCsv(view: MatrixView, timeZone: string): ReadableStream<Ui
         line += until;
         if (score !== null) line += score;
       }
+      line += `,${csvRecord(adherenceFields(adherence.get(row.learner.id), timeZone)).slice(0, -2)}`;
       yield `${line}\r\n`;
     }
   }
+  header.push(
+    'COM-002 adherence: status',
+    'COM-002 adherence: assessed on',
+    'COM-002 adherence: valid until',
+    'COM-002 adherence: score %',
+    'COM-002 adherence: breaches',
+    'COM-002 adherence: exercise id',
+  );
   return csvStream(header, records());
 }
 
@@ -110,6 +141,7 @@ export function evidenceCsv(
   view: MatrixView,
   timeZone: string,
   waivers: WaiverNotes = () => null,
+  adherence: AdherenceLookup = NO_ADHERENCE,
 ): ReadableStream<Uint8Array> {
   // The learner's fields and the item's and assignment's fields repeat across rows: each is
   // quoted once, then joined to the fields of the cell.
@@ -158,6 +190,29 @@ export function evidenceCsv(
         ]);
         yield `${learner},${itemPart(position, item, cell.assignment)},${evidence}`;
       }
+      const assessed = adherence.get(row.learner.id);
+      if (assessed !== undefined)
+        yield `${learner},${csvRecord([
+          'COM-002 protocol adherence (joint exercise)',
+          'Joint exercise',
+          assessed.exerciseId,
+          null,
+          null,
+          null,
+          null,
+          null,
+          12,
+          assessed.isCurrent ? 'Current' : 'Expired',
+          formatDate(assessed.assessedAt, timeZone),
+          new Date(assessed.assessedAt).toISOString(),
+          formatDate(assessed.validUntil, timeZone),
+          assessed.score,
+          null,
+          null,
+          null,
+          'Switchyard',
+          null,
+        ])}`;
     }
   }
   return csvStream(EVIDENCE_HEADER, records());

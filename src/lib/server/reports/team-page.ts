@@ -15,6 +15,7 @@ import {
   type ReportContext,
   type TeamMatrix,
 } from './matrix.ts';
+import { loadAdherence, type AdherenceRecord } from '../exercises/adherence.ts';
 import { viewMatrix, type MatrixQuery, type MatrixView } from './matrix-view.ts';
 import { addCertificates, loadTeamMatrix, loadTeamSummaries } from './team-report.ts';
 import type { MemberRecord } from './team-records.ts';
@@ -24,6 +25,8 @@ export interface TeamPage {
   team: TeamRow;
   members: MemberRecord[];
   matrix: TeamMatrix;
+  /** Each shown learner's latest COM-002 adherence assessment. */
+  adherence: Map<string, AdherenceRecord>;
   view: MatrixView;
   summary: MatrixSummary;
   assignments: TeamAssignment[];
@@ -60,6 +63,11 @@ export async function loadTeamPage(
   });
   const view = viewMatrix(matrix, query);
   await addCertificates(db, matrix, view.pageRows);
+  const adherence = await loadAdherence(
+    db,
+    view.pageRows.map((row) => row.learner.id),
+    context.now,
+  );
   const trend = await completionTrend(db, [team.id], everyActivity, context);
   const names = await namesOf(db, [...new Set(records.assignments.map((row) => row.createdBy))]);
   for (const member of records.members) names.set(member.id, member.displayName);
@@ -70,6 +78,7 @@ export async function loadTeamPage(
     matrix,
     view,
     summary: summarizeMatrix(matrix),
+    adherence,
     assignments,
     assignable: listAssignableItems(context.origin, catalog),
     trend,
