@@ -162,12 +162,18 @@ describe('team CSV exports', () => {
       `${title}: completed on`,
       `${title}: valid until`,
       `${title}: score %`,
+      'COM-002 adherence: status',
+      'COM-002 adherence: assessed on',
+      'COM-002 adherence: valid until',
+      'COM-002 adherence: score %',
+      'COM-002 adherence: breaches',
+      'COM-002 adherence: exercise id',
     ]);
     expect(records).toHaveLength(605);
     const byName = new Map(records.map((record) => [record[0], record]));
     for (const name of NAMES.slice(0, 4)) expect(byName.has(name)).toBe(true);
     expect(byName.has(`'${NAMES[4]}`)).toBe(true);
-    expect(byName.get("O'Brien, Siobhán")?.slice(2)).toEqual([
+    expect(byName.get("O'Brien, Siobhán")?.slice(2, 8)).toEqual([
       'OT',
       'Relay technician, senior',
       'Completed',
@@ -175,7 +181,18 @@ describe('team CSV exports', () => {
       '2026-08-20',
       '88',
     ]);
-    expect(byName.get('李小龍')?.slice(4)).toEqual(['Not started', '', '', '']);
+    expect(byName.get('李小龍')?.slice(4)).toEqual([
+      'Not started',
+      '',
+      '',
+      '',
+      'Not assessed',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   });
 
   test('the evidence CSV carries dates, certificate code and statement ids per learner and item', async () => {

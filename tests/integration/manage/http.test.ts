@@ -175,7 +175,9 @@ describe('assigning and exporting over HTTP', () => {
     const text = await csv.text();
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(text).toContain(`"O'Brien, Siobhán ""Shiv""",siobhan@utility.example,OT,,Completed,`);
-    expect(text).toContain('Lars Sørensen,lars@utility.example,OT,,Not started,,,\r\n');
+    expect(text).toContain(
+      'Lars Sørensen,lars@utility.example,OT,,Not started,,,,Not assessed,,,,,\r\n',
+    );
 
     const evidence = await (await get('/manage/teams/north-crew/evidence.csv', 'north')).text();
     expect(evidence.split('\r\n')[0]).toContain(
