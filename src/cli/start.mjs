@@ -97,7 +97,12 @@ const { attachLiveExercises } = await import('../lib/server/exercises/live-serve
 const { getDb } = await import('../lib/server/db.ts');
 const { refuseUnsupportedMethods } = await import('../lib/server/http/unsupported-methods.ts');
 refuseUnsupportedMethods(server.server);
-attachLiveExercises(server.server, { db: await getDb(), publicOrigin: config.PUBLIC_ORIGIN });
+const { loadCourseRequirements } = await import('../lib/server/completion/content-requirements.ts');
+attachLiveExercises(server.server, {
+  db: await getDb(),
+  publicOrigin: config.PUBLIC_ORIGIN,
+  courses: loadCourseRequirements(root),
+});
 if (setupToken) {
   const origin = config.PUBLIC_ORIGIN ?? `http://${config.HOST}:${config.PORT}`;
   console.log(

@@ -1,8 +1,7 @@
 import type { Finding, SimAction } from '../../sim/schema/action.ts';
-import type { DeviceType, Port } from '../../sim/schema/device.ts';
+import type { DeviceType } from '../../sim/schema/device.ts';
 import { OPERATOR, type SimState } from '../../sim/state.ts';
-import { DEVICE_TYPE_LABELS } from '../../sim/describe.ts';
-import { portKey } from '../../sim/topology.ts';
+import { DEVICE_TYPE_LABELS, type PortView } from '../../sim/describe.ts';
 
 /** One thing the learner can do, as a button says it. */
 export interface ActionChoice {
@@ -76,6 +75,27 @@ export function generalActions(state: SimState): ActionChoice[] {
       action: { type: 'test-tester' },
     });
   }
+  if (allowed.has('replace-tester') && state.faults.isTesterFaulty) {
+    choices.push({
+      key: 'replace-tester',
+      label: 'Fetch the spare voltage tester',
+      action: { type: 'replace-tester' },
+    });
+  }
+  if (allowed.has('answer-call')) {
+    for (const call of state.faults.calls.filter((c) => c.answer === null)) {
+      choices.push({
+        key: `refuse:${call.id}`,
+        label: `Refuse ${call.caller}: no remote access`,
+        action: { type: 'answer-call', call: call.id, answer: 'refuse' },
+      });
+      choices.push({
+        key: `grant:${call.id}`,
+        label: `Grant ${call.caller} remote access`,
+        action: { type: 'answer-call', call: call.id, answer: 'grant' },
+      });
+    }
+  }
   if (allowed.has('declare-isolated')) {
     for (const zone of state.model.scenario.workZones) {
       choices.push({
@@ -94,34 +114,6 @@ export function identifyChoices(): { type: DeviceType; label: string }[] {
     type,
     label: DEVICE_TYPE_LABELS[type],
   }));
-}
-
-/** A station switch's ports with their state, for the port table. */
-export interface PortView {
-  readonly number: number;
-  readonly label: string;
-  readonly isEnabled: boolean;
-  readonly isLinkUp: boolean;
-  readonly wasInspected: boolean;
-}
-
-/** The ports of a station switch as they stand in this attempt. */
-export function portViews(state: SimState, switchId: string): PortView[] {
-  const ports = state.model.ports.get(switchId);
-  if (ports === undefined) return [];
-  return [...ports.values()]
-    .sort((a, b) => a.number - b.number)
-    .map((port: Port) => {
-      const key = portKey(switchId, port.number);
-      const isEnabled = state.portEnabled[key] ?? port.enabled;
-      return {
-        number: port.number,
-        label: port.label ?? `Port ${port.number}`,
-        isEnabled,
-        isLinkUp: isEnabled && port.connectedTo !== undefined,
-        wasInspected: state.inspectedPorts.includes(key),
-      };
-    });
 }
 
 /** The port actions the scenario allows for one port. */

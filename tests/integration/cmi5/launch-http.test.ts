@@ -278,6 +278,108 @@ describe('acceptance 3: waivers', () => {
     expect(row).toContain(
       'Step and touch potential: waived, reason ""Equivalent Outside Activity""',
     );
+    // The waived course is certified like any completion: its certificate code is in the row.
+    expect(row).toMatch(/,[a-z2-7]{5}(-[a-z2-7]{5}){3},/);
+  });
+});
+
+describe('certificates of imported courses', () => {
+  test('passing the AU satisfies the course and issues its certificate in the same transaction, shown to the learner, the public and the evidence CSV', async () => {
+    const learner = await addUser(db, { displayName: 'Kim Switchman' });
+    const manager = await addUser(db, { displayName: 'Ana Supervisor', role: 'manager' });
+    const team = await insertTeam(db, `cert-${Date.now()}`, [learner], [manager]);
+    const managerCookie = `switchyard_session=${await signInAs(db, manager.id)}`;
+    const assign = await fetch(`${server.url}/manage/teams/${team.slug}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        Cookie: managerCookie,
+        Origin: server.url,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        action: 'assign',
+        requestId: crypto.randomUUID(),
+        item: `course:${ids['single']}`,
+        assignee: 'team',
+        dueDate: '2099-01-31',
+        note: '',
+      }),
+    });
+    expect(assign.status).toBe(303);
+    const launched = await launchAu(ids['single']!, 0, { actor: agentOf(learner.id) });
+    const au = await startAu(launched.url);
+    expect((await au.send(au.statement('initialized'))).status).toBe(200);
+    const passed = await au.send(
+      au.statement('passed', { result: { success: true, duration: 'PT30S' } }),
+    );
+    expect(passed.status).toBe(200);
+    const rows = (
+      await db.$client.execute({
+        sql: `SELECT c.code, c.issued_at, c.holder_name, c.course_title, c.course_version, s.verb,
+            json_extract(s.body, '$.authority.account.name') AS authority, k.last_completed_at, k.reported_by
+          FROM certificates c JOIN statements s ON s.id = c.statement_id
+          JOIN completions k ON k.user_id = c.user_id AND k.activity_id = s.object_id
+          WHERE c.user_id = ? AND c.course_id = ?`,
+        args: [learner.id, ids['single']!],
+      })
+    ).rows;
+    expect(rows).toHaveLength(1);
+    const certificate = rows[0]!;
+    expect(certificate).toMatchObject({
+      holder_name: 'Kim Switchman',
+      course_title: 'Arc Flash Awareness',
+      course_version: '1',
+      verb: 'http://adlnet.gov/expapi/verbs/completed',
+      authority: 'imported-content',
+      reported_by: 'imported-content',
+    });
+    // One transaction, one server clock: the completion and its certificate carry the same instant.
+    expect(Number(certificate['issued_at'])).toBe(Number(certificate['last_completed_at']));
+    const code = String(certificate['code']);
+    expect(await verbsOf(launched.registration)).toEqual([
+      'launched',
+      'initialized',
+      'passed',
+      'satisfied',
+    ]);
+    // The AU terminates and launches again: nothing is satisfied or certified twice.
+    expect(
+      (await au.send(au.statement('terminated', { result: { duration: 'PT31S' } }))).status,
+    ).toBe(200);
+    const again = await launchAu(ids['single']!, 0, { actor: agentOf(learner.id) });
+    expect(again.registration).toBe(launched.registration);
+    const count = await db.$client.execute({
+      sql: 'SELECT count(*) AS n FROM certificates WHERE user_id = ?',
+      args: [learner.id],
+    });
+    expect(Number(count.rows[0]?.['n'])).toBe(1);
+
+    const learnerCookie = `switchyard_session=${await signInAs(db, learner.id)}`;
+    const home = await (
+      await fetch(`${server.url}/learn`, { headers: { Cookie: learnerCookie } })
+    ).text();
+    expect(home).toContain(`href="/certificates/${code}"`);
+    expect(home).toMatch(
+      /Arc Flash Awareness\s*<\/a>\s*<span class="muted"[^>]*>\s*\(reported by imported content\)/,
+    );
+    const verify = await fetch(`${server.url}/certificates/${code}`);
+    expect(verify.status).toBe(200);
+    const page = await verify.text();
+    expect(page).toContain('Kim Switchman');
+    expect(page).toContain('Arc Flash Awareness');
+    expect(page).toMatch(
+      /data-testid="certificate-reported-by"[^>]*>\s*reported by imported content/,
+    );
+    const evidence = await (
+      await fetch(`${server.url}/manage/teams/${team.slug}/evidence.csv`, {
+        headers: { Cookie: managerCookie },
+      })
+    ).text();
+    const [, row] = evidence.trim().split('\r\n');
+    expect(row).toContain('Kim Switchman');
+    expect(row).toContain(code);
+    expect(row).toContain('reported by imported content');
   });
 });
 

@@ -1,7 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
-import { certificates } from '../../../../db/schema.ts';
+import { certificates, statements } from '../../../../db/schema.ts';
 import { formatDate } from '../../assignments/status.ts';
+import { SWITCHYARD_AUTHORITIES } from '../completion/trust.ts';
 
 /**
  * Reading certificates. They are issued only by the grading transaction (completion/grading.ts)
@@ -9,6 +10,22 @@ import { formatDate } from '../../assignments/status.ts';
  */
 
 export type CertificateRow = typeof certificates.$inferSelect;
+
+/** A certificate as pages show it: with who reported the completion it certifies. */
+export type ShownCertificate = CertificateRow & {
+  /** True when imported (cmi5) content reported the completion, not one of Switchyard's graders. */
+  isReportedByContent: boolean;
+};
+
+const shownColumns = {
+  ...getTableColumns(certificates),
+  isReportedByContent: sql<number>`coalesce(json_extract(${statements.body}, '$.authority.account.name') = ${SWITCHYARD_AUTHORITIES.importedContent.account}, 0)`,
+};
+
+const toShown = (row: CertificateRow & { isReportedByContent: number }): ShownCertificate => ({
+  ...row,
+  isReportedByContent: Boolean(row.isReportedByContent),
+});
 
 /** The last day a certificate is valid (YYYY-MM-DD), as every page shows it; null when it never lapses. */
 export function certificateValidUntil(
@@ -44,17 +61,26 @@ export async function latestCertificate(
 }
 
 /** A certificate by its public code, for the verification page; null for an unknown or malformed code. */
-export async function findCertificate(db: Database, code: string): Promise<CertificateRow | null> {
+export async function findCertificate(
+  db: Database,
+  code: string,
+): Promise<ShownCertificate | null> {
   if (!/^[a-z2-7]{5}(-[a-z2-7]{5}){3}$/.test(code)) return null;
-  const [row] = await db.select().from(certificates).where(eq(certificates.code, code));
-  return row ?? null;
+  const [row] = await db
+    .select(shownColumns)
+    .from(certificates)
+    .leftJoin(statements, eq(statements.id, certificates.statementId))
+    .where(eq(certificates.code, code));
+  return row ? toShown(row) : null;
 }
 
 /** Every certificate of a learner, newest first. */
-export function listCertificates(db: Database, userId: string): Promise<CertificateRow[]> {
-  return db
-    .select()
+export async function listCertificates(db: Database, userId: string): Promise<ShownCertificate[]> {
+  const rows = await db
+    .select(shownColumns)
     .from(certificates)
+    .leftJoin(statements, eq(statements.id, certificates.statementId))
     .where(eq(certificates.userId, userId))
     .orderBy(desc(certificates.issuedAt));
+  return rows.map(toShown);
 }

@@ -22,8 +22,16 @@ export interface LmsStatement {
 /** The xAPI statement for an LMS statement about `actor` in `registration`, stamped now. */
 export function lmsStatement(actor: Agent, registration: string, draft: LmsStatement, at: number) {
   return {
-    id: crypto.randomUUID(),
+    ...lmsStatementDraft(registration, draft),
     actor,
+    timestamp: new Date(at).toISOString(),
+  };
+}
+
+/** An LMS statement in `registration` without actor and timestamp, as the grading owner takes it. */
+export function lmsStatementDraft(registration: string, draft: LmsStatement) {
+  return {
+    id: crypto.randomUUID(),
     verb: { id: CMI5_VERBS[draft.verb], display: { 'en-US': draft.verb } },
     object: {
       objectType: 'Activity' as const,
@@ -45,7 +53,6 @@ export function lmsStatement(actor: Agent, registration: string, draft: LmsState
       },
       extensions: { [CMI5.sessionId]: draft.sessionId, ...draft.extensions },
     },
-    timestamp: new Date(at).toISOString(),
   };
 }
 

@@ -67,7 +67,11 @@ export interface StatementDraft {
   };
   context?: {
     registration?: string;
-    contextActivities?: { parent?: { id: string }[]; grouping?: { id: string }[] };
+    contextActivities?: {
+      parent?: { id: string }[];
+      grouping?: { id: string }[];
+      category?: { id: string }[];
+    };
     /** The team the learner worked in (a joint exercise's participants), and who instructed. */
     team?: { objectType: 'Group'; name?: string; member: object[] };
     instructor?: object;
@@ -170,9 +174,15 @@ async function completeCourseIn(
   course: CourseRequirements,
 ): Promise<CourseCompletion | null> {
   const { base, learner, at } = context;
-  const ids = courseActivityIds(base, course);
-  const progress = computeCourseProgress(base, course, await completionRowsIn(tx, learner.id, ids));
-  if (!progress.isComplete) return null;
+  // A course completed by its own verb (see coursesTouched) has no Switchyard requirements to read.
+  const progress = course.completedByVerb
+    ? null
+    : computeCourseProgress(
+        base,
+        course,
+        await completionRowsIn(tx, learner.id, courseActivityIds(base, course)),
+      );
+  if (progress && !progress.isComplete) return null;
   const latest = await latestCertificateIn(tx, learner.id, course.slug);
   if (latest && (latest.expiresAt === null || latest.expiresAt > at)) return null;
   const claim = certificateClaim({
@@ -195,7 +205,7 @@ async function completeCourseIn(
       result: {
         completion: true,
         success: true,
-        score: { scaled: courseScore(progress) },
+        ...(progress ? { score: { scaled: courseScore(progress) } } : {}),
         extensions: { [certificateExtension(base)]: claim },
       },
     },
@@ -206,13 +216,25 @@ async function completeCourseIn(
   return { courseId: course.slug, statementId, certificate: claim };
 }
 
-/** The courses whose requirements name one of these activities (never by the course's own id). */
-function coursesTouched(base: string, courses: Iterable<CourseRequirements>, objects: Set<string>) {
-  return [...courses].filter((course) =>
-    courseActivityIds(base, course)
+/**
+ * The courses whose requirements name one of these activities (never by the course's own id), and
+ * those completed by their own verb that a statement of the verdict sends about the course itself.
+ */
+function coursesTouched(
+  base: string,
+  courses: Iterable<CourseRequirements>,
+  prepared: readonly PreparedStatement[],
+) {
+  const objects = new Set(prepared.map((p) => p.objectId));
+  return [...courses].filter((course) => {
+    if (course.completedByVerb) {
+      const id = activityIds.course(base, course.slug);
+      return prepared.some((p) => p.objectId === id && p.verb === course.completedByVerb);
+    }
+    return courseActivityIds(base, course)
       .slice(1)
-      .some((id) => objects.has(id)),
-  );
+      .some((id) => objects.has(id));
+  });
 }
 
 async function attempt(
@@ -232,9 +254,8 @@ async function attempt(
       return { ok: true, statementIds: outcome.ids, isReplay: true, completedCourses: [] };
     }
     if (input.alsoWrite?.length) await tx.batch([...input.alsoWrite]);
-    const objects = new Set(prepared.map((p) => p.objectId));
     const completedCourses: CourseCompletion[] = [];
-    for (const course of coursesTouched(context.base, input.courses ?? [], objects)) {
+    for (const course of coursesTouched(context.base, input.courses ?? [], prepared)) {
       const completion = await completeCourseIn(tx, context, course);
       if (completion) completedCourses.push(completion);
     }

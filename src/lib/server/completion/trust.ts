@@ -98,6 +98,9 @@ export const SWITCHYARD_AUTHORITIES = {
   importedContent: { name: 'Imported content', account: 'imported-content' },
 } as const;
 
+/** How every page and export marks a completion that imported (cmi5) content reported. */
+export const REPORTED_BY_CONTENT_LABEL = 'reported by imported content';
+
 /** Who reported graded state: one of Switchyard's graders, or imported content. */
 export type ReportedBy = 'grader' | 'imported-content';
 

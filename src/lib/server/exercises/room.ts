@@ -4,18 +4,24 @@ import { exercises } from '../../../../db/schema.ts';
 import type {
   ExerciseCommand,
   ExerciseEntry,
+  InstructorCommand,
   ServerCommand,
 } from '../../../sim/exercise/commands.ts';
 import { appendEntry, replayExercise } from '../../../sim/exercise/replay.ts';
 import { scoreExercise } from '../../../sim/exercise/scoring.ts';
 import type { ExerciseScore } from '../../../sim/exercise/scoring.ts';
 import type { ExerciseState } from '../../../sim/exercise/state.ts';
-import { commandRefusalReason } from '../../../sim/exercise/validate.ts';
+import {
+  commandRefusalReason,
+  instructorRefusalReason,
+  isInstructorCommand,
+} from '../../../sim/exercise/validate.ts';
 import type { ExerciseRole } from '../../../sim/schema/exercise.ts';
 import type { Scenario } from '../../../sim/schema/scenario.ts';
 import type { Substation } from '../../../sim/schema/substation.ts';
 import type { ServerFrame } from '../../exercises/frames.ts';
 import { now } from '../clock.ts';
+import type { CourseRequirements } from '../completion/requirements.ts';
 import { appendToLog, loadLog } from './event-log.ts';
 import { writeVerdicts } from './verdicts.ts';
 
@@ -38,6 +44,8 @@ export class ExerciseRoom {
   readonly id: string;
   private readonly db: Database;
   private readonly scenario: Scenario;
+  /** The catalogue's course requirements, for the courses a verdict completes. */
+  private readonly courses: readonly CourseRequirements[];
   private readonly substation: Substation;
   private state: ExerciseState | null = null;
   private score: ExerciseScore | null = null;
@@ -47,11 +55,17 @@ export class ExerciseRoom {
   private readonly caughtUp = new Set<RoomClient>();
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(db: Database, id: string, found: { scenario: Scenario; substation: Substation }) {
+  constructor(
+    db: Database,
+    id: string,
+    found: { scenario: Scenario; substation: Substation },
+    courses: readonly CourseRequirements[],
+  ) {
     this.db = db;
     this.id = id;
     this.scenario = found.scenario;
     this.substation = found.substation;
+    this.courses = courses;
   }
 
   /** Roles with at least one open connection. */
@@ -144,7 +158,7 @@ export class ExerciseRoom {
     userId: string,
     role: ExerciseRole,
     clientEventId: string,
-    command: ExerciseCommand | ServerCommand,
+    command: ExerciseCommand | ServerCommand | InstructorCommand,
     attempt = 0,
   ): Promise<SubmitOutcome> {
     const state = this.state as ExerciseState;
@@ -152,8 +166,10 @@ export class ExerciseRoom {
       (e) => e.userId === userId && e.clientEventId === clientEventId,
     );
     if (known !== undefined) return { ok: true, seq: known.seq };
-    if (command.kind !== 'join' && command.kind !== 'inject') {
-      const reason = commandRefusalReason(state, role, command, new Set(this.connectedRoles()));
+    if (command.kind !== 'join') {
+      const reason = isInstructorCommand(command)
+        ? instructorRefusalReason(state, command)
+        : commandRefusalReason(state, role, command, new Set(this.connectedRoles()));
       if (reason !== null) return { ok: false, reason };
     }
     const entry: ExerciseEntry = {
@@ -196,6 +212,7 @@ export class ExerciseRoom {
         scenario: this.scenario,
         score,
         finishedAt,
+        courses: this.courses,
       });
       if (!written.ok)
         throw new Error(`verdicts of exercise ${this.id} not stored: ${written.message}`);

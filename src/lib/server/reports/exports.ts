@@ -5,17 +5,18 @@ import { csvRecord, csvStream, csvText, type CsvValue } from './csv.ts';
 import type { MatrixView } from './matrix-view.ts';
 import type { MemberRecord } from './team-records.ts';
 import type { WaiverNotes } from '../cmi5/waiver-notes.ts';
+import { REPORTED_BY_CONTENT_LABEL } from '../completion/trust.ts';
+import { toPercent } from '../../score.ts';
 
 /** The team matrix and the audit evidence as CSV streams, from the same view the page shows. */
 
 /** Who reported a completion: imported cmi5 content reports its own (cmi5's design), else Switchyard graded it. */
-const REPORTED_BY_CONTENT = 'reported by imported content';
+const REPORTED_BY_CONTENT = REPORTED_BY_CONTENT_LABEL;
 
 const DEPARTMENT = { it: 'IT', ot: 'OT', other: 'Other' } as const;
 const ITEM_TYPE = { course: 'Course', track: 'Track', scenario: 'Simulation' } as const;
 
-const percent = (score: number | null): CsvValue =>
-  score === null ? null : Math.round(score * 100);
+const percent = (score: number | null): CsvValue => (score === null ? null : toPercent(score));
 
 const learnerFields = (learner: MemberRecord): CsvValue[] => [
   csvText(learner.displayName),
