@@ -67,7 +67,9 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
       userId: user.id,
       role,
       send: (frame: ServerFrame) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+        if (ws.readyState !== ws.OPEN) return;
+        holdWrites(ws);
+        ws.send(serialize(frame), { binary: false });
       },
     };
     const refused = (id: string | null, reason: string): void =>
@@ -123,6 +125,37 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
     for (const ws of sockets.clients) ws.terminate();
     sockets.close();
   };
+}
+
+/** Sockets whose writes are held until the current turn's frames are all queued. */
+const corked = new WeakSet<WebSocket>();
+
+/**
+ * Frames sent to one socket in the same turn (an entry and its acceptance, say) leave in one
+ * write: the TCP socket is corked until the microtasks of this turn have run.
+ */
+function holdWrites(ws: WebSocket): void {
+  const socket = (ws as unknown as { _socket?: Duplex })._socket;
+  if (socket === undefined || corked.has(ws)) return;
+  corked.add(ws);
+  socket.cork();
+  setImmediate(() => {
+    corked.delete(ws);
+    socket.uncork();
+  });
+}
+
+/** Entries as sent, so a broadcast to every participant serialises each entry once. */
+const entryFrames = new WeakMap<object, Buffer>();
+
+function serialize(frame: ServerFrame): Buffer | string {
+  if (frame.type !== 'entry') return JSON.stringify(frame);
+  let bytes = entryFrames.get(frame.entry);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(frame));
+    entryFrames.set(frame.entry, bytes);
+  }
+  return bytes;
 }
 
 function parseFrame(
