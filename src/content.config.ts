@@ -3,7 +3,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { CourseSchema, LessonSchema, TrackSchema } from './lib/content/schemas.ts';
-import { loadSubstationFiles } from './lib/server/sims/catalog.ts';
+import { LESSON_FILES_GLOB, lessonEntryId } from './lib/content/lesson-file.ts';
+import { loadSubstationFiles } from './lib/content/simulation-files.ts';
 import { ScenarioSchema } from './sim/schema/scenario.ts';
 import { SubstationSchema } from './sim/schema/substation.ts';
 import { checkScenarioReferences } from './sim/validate.ts';
@@ -54,9 +55,9 @@ const courses = defineCollection({
 /** content/courses/<course>/NN-<lesson>.md; the id is `<course>/<lesson>` without the NN- prefix. */
 const lessons = defineCollection({
   loader: glob({
-    pattern: '*/[0-9][0-9]-*.md',
+    pattern: LESSON_FILES_GLOB,
     base: './content/courses',
-    generateId: ({ entry }) => entry.replace(/\.md$/, '').replace(/\/\d\d-/, '/'),
+    generateId: ({ entry }) => lessonEntryId(entry),
   }),
   schema: LessonSchema.superRefine((lesson, context) => {
     if (lesson.scenario && !scenarioIds.includes(lesson.scenario)) {

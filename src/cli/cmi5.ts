@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadItemCatalog } from '../lib/server/assignments/content-catalog.ts';
+import { readContent } from '../lib/content/content-files.ts';
+import { itemCatalogOf } from '../lib/server/assignments/item-catalog.ts';
 import { ImportListingSchema } from '../lib/server/cmi5/course-actions.ts';
 import { auditImport, importCoursePackage } from '../lib/server/cmi5/course-import.ts';
 import { CMI5_PACKAGE_LIMIT } from '../lib/server/cmi5/package.ts';
@@ -38,7 +39,7 @@ export const cmi5Import: Command = async ({ db, args, print }) => {
       `${file} is larger than ${CMI5_PACKAGE_LIMIT / 1024 / 1024} MB, the most an import accepts`,
     );
   }
-  const catalog = loadItemCatalog();
+  const catalog = itemCatalogOf(readContent());
   if (options.data.track && !catalog.tracks.some((track) => track.slug === options.data.track)) {
     throw new CliError(`there is no track "${options.data.track}"`);
   }

@@ -1,7 +1,6 @@
 // `npm run content:stats`: tracks, courses, lessons, labs, questions and words per track.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readContent } from '../lib/content/content-files.ts';
 
 interface Totals {
   courses: number;
@@ -12,16 +11,7 @@ interface Totals {
   words: number;
 }
 
-const root = join(import.meta.dirname, '../..');
-const coursesDir = join(root, 'content/courses');
-
-function readMarkdown(path: string): { data: Record<string, unknown>; body: string } {
-  const text = readFileSync(path, 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  return match
-    ? { data: (parse(match[1] ?? '') ?? {}) as Record<string, unknown>, body: match[2] ?? '' }
-    : { data: {}, body: text };
-}
+const content = readContent(join(import.meta.dirname, '../..'));
 
 /** Words of a lesson body, code blocks left out (as the content checks count them). */
 function words(body: string): number {
@@ -31,9 +21,7 @@ function words(body: string): number {
     .filter((word) => /[A-Za-z0-9]/.test(word)).length;
 }
 
-const tracks = readdirSync(join(root, 'content/tracks'))
-  .filter((name) => name.endsWith('.md'))
-  .map((name) => name.replace(/\.md$/, ''));
+const tracks = content.tracks.map((track) => track.slug).sort();
 const totals = new Map<string, Totals>(
   tracks.map((track) => [
     track,
@@ -41,20 +29,15 @@ const totals = new Map<string, Totals>(
   ]),
 );
 
-for (const course of readdirSync(coursesDir).sort()) {
-  const index = readMarkdown(join(coursesDir, course, 'index.md'));
-  const track = totals.get(String(index.data['track']));
+for (const course of content.courses.values()) {
+  const track = totals.get(course.data.track);
   if (!track) continue;
   track.courses += 1;
-  for (const file of readdirSync(join(coursesDir, course)).filter((name) =>
-    /^\d\d-.+\.md$/.test(name),
-  )) {
-    const lesson = readMarkdown(join(coursesDir, course, file));
-    const check = lesson.data['check'] as { questions?: unknown[] } | undefined;
+  for (const lesson of course.lessons) {
     track.lessons += 1;
-    if (lesson.data['kind'] === 'lab') track.labs += 1;
-    if (lesson.data['kind'] === 'simulation') track.simulations += 1;
-    track.questions += check?.questions?.length ?? 0;
+    if (lesson.data.kind === 'lab') track.labs += 1;
+    if (lesson.data.kind === 'simulation') track.simulations += 1;
+    track.questions += lesson.data.check?.questions.length ?? 0;
     track.words += words(lesson.body);
   }
 }

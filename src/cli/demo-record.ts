@@ -1,6 +1,6 @@
 import { ACTIVITY_TYPES, VERBS, activityIds } from '../lib/courses/activity-ids.ts';
 import { userAgent } from '../lib/server/learning-record/actor-key.ts';
-import type { CourseOutline } from './demo-content.ts';
+import type { ContentCourse } from '../lib/content/content-files.ts';
 
 /** Plausible learning-record statements for the demo, as a learner's browser and the server write them. */
 
@@ -45,7 +45,7 @@ const scoreBetween = (random: () => number, low: number, high: number) =>
 export function courseActivity(
   origin: string,
   learner: Learner,
-  course: CourseOutline,
+  course: ContentCourse,
   outcome: Outcome,
   random: () => number,
 ): GeneratedActivity {
@@ -61,7 +61,7 @@ export function courseActivity(
   const courseObject = {
     objectType: 'Activity',
     id: courseId,
-    definition: { type: ACTIVITY_TYPES.course, name: en(course.title) },
+    definition: { type: ACTIVITY_TYPES.course, name: en(course.data.title) },
   };
   add(outcome.startAt, { verb: VERBS.attempted, object: courseObject });
   const end = outcome.kind === 'completed' ? outcome.completeAt : outcome.startAt + 3 * DAY;
@@ -75,16 +75,16 @@ export function courseActivity(
     const lessonObject = {
       objectType: 'Activity',
       id: activityIds.lesson(origin, course.slug, lesson.slug),
-      definition: { type: ACTIVITY_TYPES.lesson, name: en(lesson.title) },
+      definition: { type: ACTIVITY_TYPES.lesson, name: en(lesson.data.title) },
     };
     add(at, { verb: VERBS.experienced, object: lessonObject, context: parent });
-    if (lesson.hasCheck) {
+    if (lesson.data.check) {
       const check = {
         objectType: 'Activity',
         id: activityIds.check(origin, course.slug, lesson.slug),
         definition: {
           type: ACTIVITY_TYPES.assessment,
-          name: en(`Knowledge check: ${lesson.title}`),
+          name: en(`Knowledge check: ${lesson.data.title}`),
         },
       };
       const graded = (score: number, isPassed: boolean, offset: number) =>
@@ -99,13 +99,13 @@ export function courseActivity(
       graded(score, true, 40 * 60 * 1000);
       scores.push(score);
     }
-    if (lesson.kind === 'lab') {
+    if (lesson.data.kind === 'lab') {
       add(at + 50 * 60 * 1000, {
         verb: VERBS.passed,
         object: {
           objectType: 'Activity',
           id: activityIds.lab(origin, course.slug, lesson.slug),
-          definition: { type: ACTIVITY_TYPES.assessment, name: en(`Lab: ${lesson.title}`) },
+          definition: { type: ACTIVITY_TYPES.assessment, name: en(`Lab: ${lesson.data.title}`) },
         },
         result: { score: { scaled: 1 }, success: true, completion: true },
         context: parent,

@@ -1,8 +1,8 @@
 import { inArray } from 'drizzle-orm';
 import { assignments, teams, users } from '../../db/schema.ts';
 import { addDays, calendarDate } from '../lib/assignments/status.ts';
-import { loadItemCatalog } from '../lib/server/assignments/content-catalog.ts';
-import { parseItemKey } from '../lib/server/assignments/item-catalog.ts';
+import { readContent, type ContentCourse } from '../lib/content/content-files.ts';
+import { itemCatalogOf, parseItemKey } from '../lib/server/assignments/item-catalog.ts';
 import { checkPasswordPolicy, hashPassword } from '../lib/server/auth/password.ts';
 import {
   certificateClaim,
@@ -15,7 +15,6 @@ import { storeStatements } from '../lib/server/learning-record/store.ts';
 import { recordBase } from '../lib/server/learning-record/record-base.ts';
 import { addManager, addMember, createTeam } from '../lib/server/teams/team.ts';
 import type { Command } from './commands.ts';
-import { readCourseOutline, type CourseOutline } from './demo-content.ts';
 import { DEMO_TEAMS, demoEmail } from './demo-people.ts';
 import {
   CROSS_SKILL_COURSES,
@@ -59,7 +58,8 @@ export const demo: Command = async ({ db, config, print }) => {
   const origin = recordBase(db);
   const now = clockNow();
   const today = calendarDate(now, config.ORG_TIME_ZONE);
-  const catalog = loadItemCatalog();
+  const content = readContent();
+  const catalog = itemCatalogOf(content);
   const random = seededRandom(20_250_601);
   const slugs = DEMO_TEAMS.map((team) => team.slug);
   const taken = await db.select({ slug: teams.slug }).from(teams).where(inArray(teams.slug, slugs));
@@ -187,7 +187,7 @@ export const demo: Command = async ({ db, config, print }) => {
   let statementCount = 0;
   let certificateCount = 0;
   for (const person of people.values()) {
-    const generated: { activity: GeneratedActivity; course: CourseOutline | null }[] = [];
+    const generated: { activity: GeneratedActivity; course: ContentCourse | null }[] = [];
     for (const [key, entry] of work.get(person.id) ?? []) {
       const id = key.slice(key.indexOf(':') + 1);
       if (entry.type === 'scenario') {
@@ -196,7 +196,7 @@ export const demo: Command = async ({ db, config, print }) => {
         generated.push({ activity, course: null });
         continue;
       }
-      const course = readCourseOutline(catalog, id);
+      const course = content.courses.get(id);
       if (course) {
         generated.push({
           activity: courseActivity(origin, person, course, entry.outcome, random),
@@ -220,9 +220,9 @@ export const demo: Command = async ({ db, config, print }) => {
             issueNumber: 1,
             holderName: person.name,
             course: {
-              title: course.title,
-              version: course.version,
-              recurrenceMonths: course.recurrenceMonths ?? undefined,
+              title: course.data.title,
+              version: course.data.version,
+              recurrenceMonths: course.data.recurrenceMonths,
             },
             timeZone: config.ORG_TIME_ZONE,
           }),

@@ -1,16 +1,5 @@
 // Builds the Pagefind full-text index of every course and lesson into the client build output.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-
-/** Splits a Markdown file into its YAML frontmatter and body. */
-function readMarkdown(path) {
-  const text = readFileSync(path, 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  return match
-    ? { data: parse(match[1] ?? '') ?? {}, body: match[2] ?? '' }
-    : { data: {}, body: text };
-}
+import { listCourseFolders, readCourseFiles } from '../lib/content/content-files.ts';
 
 /** Markdown to plain text good enough for search. */
 function plainText(markdown) {
@@ -27,34 +16,22 @@ function plainText(markdown) {
 export async function buildSearchIndex(root, outputPath) {
   const pagefind = await import('pagefind');
   const { index } = await pagefind.createIndex({});
-  const coursesDir = join(root, 'content/courses');
   let records = 0;
-  for (const course of readdirSync(coursesDir)) {
-    const dir = join(coursesDir, course);
-    let indexFile;
-    try {
-      indexFile = readMarkdown(join(dir, 'index.md'));
-    } catch {
-      continue;
-    }
-    const courseTitle = String(indexFile.data.title ?? course);
+  for (const course of listCourseFolders(root).map((slug) => readCourseFiles(slug, root))) {
+    const courseTitle = String(course.data['title'] ?? course.slug);
     await index.addCustomRecord({
-      url: `/courses/${course}`,
-      content: `${indexFile.data.summary ?? ''} ${plainText(indexFile.body)}`,
+      url: `/courses/${course.slug}`,
+      content: `${course.data['summary'] ?? ''} ${plainText(course.body)}`,
       language: 'en',
       meta: { title: courseTitle },
     });
     records += 1;
-    for (const file of readdirSync(dir)
-      .filter((name) => /^\d\d-.+\.md$/.test(name))
-      .sort()) {
-      const lesson = readMarkdown(join(dir, file));
-      const slug = file.replace(/^\d\d-/, '').replace(/\.md$/, '');
+    for (const lesson of course.lessons) {
       await index.addCustomRecord({
-        url: `/courses/${course}/${slug}`,
+        url: `/courses/${course.slug}/${lesson.slug}`,
         content: plainText(lesson.body),
         language: 'en',
-        meta: { title: `${lesson.data.title ?? slug} · ${courseTitle}` },
+        meta: { title: `${lesson.data['title'] ?? lesson.slug} · ${courseTitle}` },
       });
       records += 1;
     }

@@ -1,3 +1,4 @@
+import { portDevice } from './faults.ts';
 import type { SwitchPosition } from './schema/common.ts';
 import type { Device, DeviceType } from './schema/device.ts';
 import type { NodeEnergization } from './energization.ts';
@@ -139,7 +140,7 @@ export function listPorts(state: SimState): PortView[] {
         switch: switchId,
         number: port.number,
         label: port.label ?? null,
-        connectedTo: port.connectedTo ?? null,
+        connectedTo: portDevice(state, switchId, port.number) ?? null,
         enabled: state.portEnabled[key] === true,
         inspected: state.inspectedPorts.includes(key),
       });

@@ -46,6 +46,17 @@ export const EVENT_SEVERITY = {
   'rogue-reconnected': 'violation',
   'report-correct': 'info',
   'report-incorrect': 'violation',
+  'breaker-failed-to-open': 'warning',
+  'tripped-locally': 'info',
+  'scada-control-lost': 'warning',
+  'telemetry-lost': 'warning',
+  'spurious-alarm': 'warning',
+  'device-connected': 'warning',
+  'call-received': 'info',
+  'remote-access-refused': 'info',
+  'remote-access-granted': 'critical',
+  'tester-failed-proving': 'warning',
+  'tester-replaced': 'info',
   'step-completed': 'info',
   'step-out-of-order': 'violation',
 } as const satisfies Record<string, Severity>;
@@ -86,6 +97,9 @@ export const INEFFECTIVE_CODES: ReadonlySet<EventCode> = new Set<EventCode>([
   'isolation-declared-live',
   'isolation-not-verified',
   'isolation-incomplete',
+  'breaker-failed-to-open',
+  'scada-control-lost',
+  'tester-failed-proving',
 ]);
 
 /** Builds an event, filling in the severity for its code. */

@@ -47,4 +47,8 @@ export { blockingInterlocks } from './interlocks.ts';
 export { checkScenarioReferences, invalidActionReason } from './validate.ts';
 export { compileModel, portKey } from './topology.ts';
 export type { SimModel } from './topology.ts';
+export { FaultSchema, InjectSchema } from './schema/inject.ts';
+export type { Fault, FaultKind, Inject } from './schema/inject.ts';
+export { applyFault, portDevice, indicatedPosition, NO_FAULTS } from './faults.ts';
+export type { FaultState, VendorCall } from './faults.ts';
 export * from './exercise/index.ts';

@@ -5,6 +5,8 @@ import type { Substation } from './schema/substation.ts';
 import type { EventCode } from './events.ts';
 import { analyze, toEnergization } from './energization.ts';
 import type { NodeEnergization } from './energization.ts';
+import { NO_FAULTS } from './faults.ts';
+import type { FaultState } from './faults.ts';
 import { compileModel, portKey } from './topology.ts';
 import type { SimModel } from './topology.ts';
 
@@ -59,6 +61,8 @@ export interface SimState {
   readonly progress: Readonly<Record<string, StepProgress>>;
   /** Event code -> how many times it happened, for scoring. */
   readonly eventCounts: Readonly<Partial<Record<EventCode, number>>>;
+  /** Faults injected by an instructor (none in a single-player attempt). */
+  readonly faults: FaultState;
 }
 
 /** The state at the start of an attempt: the substation's normal state plus the scenario's changes. */
@@ -101,6 +105,7 @@ export function createInitialState(substation: Substation, scenario: Scenario): 
     declaredZones: [],
     progress,
     eventCounts: {},
+    faults: NO_FAULTS,
   };
 }
 

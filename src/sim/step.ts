@@ -12,6 +12,7 @@ import {
   testTester,
   testVoltage,
 } from './actions/safety.ts';
+import { answerCall, replaceTester } from './actions/faults.ts';
 import { operate } from './actions/switching.ts';
 import { recordProgress } from './progress.ts';
 import type { SimState } from './state.ts';
@@ -43,7 +44,13 @@ export function step(state: SimState, action: SimAction): StepResult {
 function dispatch(state: SimState, action: SimAction): StepResult {
   switch (action.type) {
     case 'operate':
-      return operate(state, action.device, action.position, action.override === true);
+      return operate(
+        state,
+        action.device,
+        action.position,
+        action.override === true,
+        action.local === true,
+      );
     case 'lock':
       return attach(state, 'locks', action.device);
     case 'unlock':
@@ -74,6 +81,10 @@ function dispatch(state: SimState, action: SimAction): StepResult {
       return setPort(state, action.switch, action.port, true);
     case 'report':
       return report(state, action.finding);
+    case 'replace-tester':
+      return replaceTester(state);
+    case 'answer-call':
+      return answerCall(state, action.call, action.answer);
   }
 }
 

@@ -87,6 +87,29 @@ export function checkScenarioReferences(
         problems.push({ path, message: `unknown work zone ${action.zone}` });
     });
   });
+  scenario.injects.forEach((inject, i) => {
+    const path = ['injects', i, 'fault'];
+    const fault = inject.fault;
+    if (
+      fault.kind === 'breaker-fails-to-open' &&
+      devices.get(fault.device)?.type !== 'circuit-breaker'
+    )
+      problems.push({ path, message: `${fault.device} is not a circuit breaker` });
+    if (fault.kind === 'telemetry-lost') fault.devices.forEach((id) => needDevice(path, id, true));
+    if (fault.kind === 'rogue-device') {
+      needDevice(path, fault.device);
+      if (devices.get(fault.switch)?.ports?.some((p) => p.number === fault.port) !== true)
+        problems.push({ path, message: `${fault.switch} has no port ${fault.port}` });
+    }
+    const needs =
+      fault.kind === 'vendor-call'
+        ? 'answer-call'
+        : fault.kind === 'tester-fails'
+          ? 'replace-tester'
+          : null;
+    if (needs !== null && !scenario.allowedActions.includes(needs))
+      problems.push({ path, message: `a ${fault.kind} inject needs "${needs}" in allowedActions` });
+  });
   scenario.success.forEach((condition, i) => {
     if ('device' in condition) needDevice(['success', i, 'device'], condition.device);
     if ('node' in condition) needNode(['success', i, 'node'], condition.node);

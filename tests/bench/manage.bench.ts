@@ -3,7 +3,8 @@
 // learners vs 100,000. Databases are generated once into the temp folder (BENCH_FRESH=1 regenerates).
 // --matrix-only skips the organisation figures.
 import type { Database } from '../../db/client.ts';
-import { loadItemCatalog } from '../../src/lib/server/assignments/content-catalog.ts';
+import { readContent } from '../../src/lib/content/content-files.ts';
+import { itemCatalogOf } from '../../src/lib/server/assignments/item-catalog.ts';
 import type { CourseInfo, ItemCatalog } from '../../src/lib/server/assignments/item-catalog.ts';
 import { recordsScope, type TeamMatrix } from '../../src/lib/server/reports/matrix.ts';
 import { viewMatrix } from '../../src/lib/server/reports/matrix-view.ts';
@@ -150,7 +151,7 @@ async function teamPageTime(url: string): Promise<number> {
 }
 
 async function scale(): Promise<void> {
-  const catalog = loadItemCatalog();
+  const catalog = itemCatalogOf(readContent());
   const courses = [...catalog.courses.keys()];
   const scenarios = [...catalog.scenarios.keys()];
   const wanted = [

@@ -1,6 +1,6 @@
 // Simulation engine benchmark: `npx node tests/bench/sim.bench.ts`.
 // Targets: step median under 50 µs on the full substation; replay of a 500-action log under 10 ms.
-import { loadSimCatalog } from '../../src/lib/server/sims/catalog.ts';
+import { loadSimCatalog } from '../../src/lib/content/simulation-files.ts';
 import { createInitialState, replay, step } from '../../src/sim/index.ts';
 import type { ActionLogEntry, SimAction, SimState } from '../../src/sim/index.ts';
 

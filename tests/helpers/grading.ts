@@ -1,24 +1,15 @@
-import { readdirSync } from 'node:fs';
 import type { Database } from '../../db/client.ts';
 import { ACTIVITY_TYPES, VERBS, activityIds } from '../../src/lib/courses/activity-ids.ts';
 import { recordGrading } from '../../src/lib/server/completion/grading.ts';
 import { recordBase } from '../../src/lib/server/learning-record/record-base.ts';
-import { readMarkdown } from './content.ts';
+import { readCourse } from './content.ts';
 
 /** A course's lessons in order, with the correct answers of each check, from content/. */
 export function courseLessons(course: string): { slug: string; answers: Map<string, number[]> }[] {
-  const dir = `content/courses/${course}`;
-  return readdirSync(dir)
-    .filter((name) => /^\d\d-.+\.md$/.test(name))
-    .sort()
-    .map((file) => {
-      const { data } = readMarkdown(`${dir}/${file}`);
-      const questions = (data['check']?.questions ?? []) as { id: string; answer: number[] }[];
-      return {
-        slug: file.replace(/^\d\d-/, '').replace(/\.md$/, ''),
-        answers: new Map(questions.map((question) => [question.id, question.answer])),
-      };
-    });
+  return readCourse(course).lessons.map(({ slug, data }) => {
+    const questions = (data['check']?.questions ?? []) as { id: string; answer: number[] }[];
+    return { slug, answers: new Map(questions.map((question) => [question.id, question.answer])) };
+  });
 }
 
 /** The form a learner posts to answer a lesson's check correctly. */

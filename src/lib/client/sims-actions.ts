@@ -2,6 +2,7 @@ import type { Finding, SimAction } from '../../sim/schema/action.ts';
 import type { DeviceType, Port } from '../../sim/schema/device.ts';
 import { OPERATOR, type SimState } from '../../sim/state.ts';
 import { DEVICE_TYPE_LABELS } from '../../sim/describe.ts';
+import { portDevice } from '../../sim/faults.ts';
 import { portKey } from '../../sim/topology.ts';
 
 /** One thing the learner can do, as a button says it. */
@@ -76,6 +77,27 @@ export function generalActions(state: SimState): ActionChoice[] {
       action: { type: 'test-tester' },
     });
   }
+  if (allowed.has('replace-tester') && state.faults.isTesterFaulty) {
+    choices.push({
+      key: 'replace-tester',
+      label: 'Fetch the spare voltage tester',
+      action: { type: 'replace-tester' },
+    });
+  }
+  if (allowed.has('answer-call')) {
+    for (const call of state.faults.calls.filter((c) => c.answer === null)) {
+      choices.push({
+        key: `refuse:${call.id}`,
+        label: `Refuse ${call.caller}: no remote access`,
+        action: { type: 'answer-call', call: call.id, answer: 'refuse' },
+      });
+      choices.push({
+        key: `grant:${call.id}`,
+        label: `Grant ${call.caller} remote access`,
+        action: { type: 'answer-call', call: call.id, answer: 'grant' },
+      });
+    }
+  }
   if (allowed.has('declare-isolated')) {
     for (const zone of state.model.scenario.workZones) {
       choices.push({
@@ -118,7 +140,7 @@ export function portViews(state: SimState, switchId: string): PortView[] {
         number: port.number,
         label: port.label ?? `Port ${port.number}`,
         isEnabled,
-        isLinkUp: isEnabled && port.connectedTo !== undefined,
+        isLinkUp: isEnabled && portDevice(state, switchId, port.number) !== undefined,
         wasInspected: state.inspectedPorts.includes(key),
       };
     });

@@ -4,6 +4,7 @@ import { DEVICE_TYPE_LABELS } from '../describe.ts';
 import { makeEvent } from '../events.ts';
 import type { SimEvent } from '../events.ts';
 import type { SimState } from '../state.ts';
+import { portDevice } from '../faults.ts';
 import { portKey } from '../topology.ts';
 import { refused } from './result.ts';
 import type { StepResult } from './result.ts';
@@ -48,6 +49,11 @@ const netText = {
     'does not match what is on that port. A wrong report sends responders to the wrong place.',
 };
 
+function connected(state: SimState, switchId: string, number: number): Device | undefined {
+  const id = portDevice(state, switchId, number);
+  return id === undefined ? undefined : state.model.deviceById.get(id);
+}
+
 function lookup(state: SimState, switchId: string, number: number): Port | null {
   return state.model.ports.get(switchId)?.get(number) ?? null;
 }
@@ -57,8 +63,7 @@ export function inspectPort(state: SimState, switchId: string, number: number): 
   const port = lookup(state, switchId, number);
   if (port === null) return refused(state, `${switchId} has no port ${number}`);
   const key = portKey(switchId, number);
-  const device =
-    port.connectedTo === undefined ? undefined : state.model.deviceById.get(port.connectedTo);
+  const device = connected(state, switchId, number);
   const enabled = state.portEnabled[key] === true;
   const linkUp = enabled && device !== undefined;
   const data: Record<string, string | number | boolean> = { port: number, linkUp, enabled };
@@ -106,8 +111,7 @@ export function setPort(
       ],
     };
   }
-  const device =
-    port.connectedTo === undefined ? undefined : state.model.deviceById.get(port.connectedTo);
+  const device = connected(state, switchId, number);
   const isRogue = device?.network?.registered === false;
   const events: SimEvent[] = [];
   if (enable) {
@@ -156,8 +160,7 @@ export function setPort(
 export function report(state: SimState, finding: Finding): StepResult {
   const port = lookup(state, finding.switch, finding.port);
   if (port === null) return refused(state, `${finding.switch} has no port ${finding.port}`);
-  const device =
-    port.connectedTo === undefined ? undefined : state.model.deviceById.get(port.connectedTo);
+  const device = connected(state, finding.switch, finding.port);
   const truth = device?.network?.registered === false ? 'unauthorized-device' : 'no-issue';
   const key = portKey(finding.switch, finding.port);
   const ref = { device: finding.switch, data: { port: finding.port, category: finding.category } };

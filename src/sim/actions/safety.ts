@@ -10,6 +10,17 @@ import { unverifiedEarthing } from './switching.ts';
 
 /** Proves the voltage tester on a known live source. */
 export function testTester(state: SimState): StepResult {
+  if (state.faults.isTesterFaulty)
+    return {
+      state: state.testerProven ? { ...state, testerProven: false } : state,
+      events: [
+        makeEvent(
+          'tester-failed-proving',
+          'Voltage tester failed its proving test',
+          'The tester showed nothing on a source known to be live: it is faulty, and every reading it gave is worthless. Fetch the spare tester, prove it, and only then test for absence of voltage.',
+        ),
+      ],
+    };
   return {
     state: state.testerProven ? state : { ...state, testerProven: true },
     events: [makeEvent('tester-proven', 'Voltage tester proven', text.testerProven())],

@@ -15,6 +15,7 @@ export function operate(
   deviceId: string,
   target: SwitchPosition,
   override: boolean,
+  isLocal = false,
 ): StepResult {
   const device = state.model.deviceById.get(deviceId);
   if (device === undefined || state.positions[deviceId] === undefined) {
@@ -42,6 +43,10 @@ export function operate(
         ),
       ],
     };
+  }
+  if (!isLocal) {
+    const fault = remoteFault(state, deviceId, target, device.name);
+    if (fault !== null) return { state, events: [fault] };
   }
   const events: SimEvent[] = [];
   const failures = blockingInterlocks(state, deviceId, target);
@@ -101,6 +106,15 @@ export function operate(
   events.push(
     makeEvent('operated', `${deviceId} ${target}`, text.operated(device.name, target), ref),
   );
+  if (isLocal && target === 'open' && state.faults.failedToOpen.includes(deviceId))
+    events.push(
+      makeEvent(
+        'tripped-locally',
+        `${deviceId} tripped locally`,
+        `${device.name} was tripped at the breaker after its SCADA trip failed. It stays suspect until maintenance has checked it.`,
+        ref,
+      ),
+    );
   if (isArc) {
     events.push(
       makeEvent('arc-flash', `Arc flash at ${deviceId}`, text.arcFlash(device.name), ref),
@@ -139,6 +153,31 @@ export function operate(
     },
     events,
   };
+}
+
+/** Why a SCADA command does nothing because of an injected fault, or null. */
+function remoteFault(
+  state: SimState,
+  deviceId: string,
+  target: SwitchPosition,
+  name: string,
+): SimEvent | null {
+  const ref = { device: deviceId };
+  if (state.faults.telemetryLost.includes(deviceId))
+    return makeEvent(
+      'scada-control-lost',
+      `No SCADA control of ${deviceId}`,
+      `SCADA has lost its link to ${name}: the command never reached it. Have the field operator check and operate it locally on a confirmed instruction.`,
+      ref,
+    );
+  if (target === 'open' && state.faults.failedToOpen.includes(deviceId))
+    return makeEvent(
+      'breaker-failed-to-open',
+      `${deviceId} failed to open`,
+      `The trip command was sent but ${name} is still closed (a failed trip coil or mechanism). Stop and replan: send the field operator to trip it locally on a confirmed instruction, or change the order.`,
+      ref,
+    );
+  return null;
 }
 
 /** A violation when earthing a node that was not tested dead with a proven tester. */

@@ -2,6 +2,7 @@ import type { SimAction } from '../schema/action.ts';
 import type { ExerciseRole } from '../schema/exercise.ts';
 import { INEFFECTIVE_CODES } from '../events.ts';
 import { matches } from '../progress.ts';
+import { applyFault } from '../faults.ts';
 import { step } from '../step.ts';
 import type { ExerciseEntry } from './commands.ts';
 import { PROTOCOL } from './protocol.ts';
@@ -70,7 +71,7 @@ export function applyEntry(state: ExerciseState, entry: ExerciseEntry): Exercise
     ...state,
     lastSeq: seq,
     lastAt: at,
-    startedAt: state.startedAt ?? (command.kind === 'join' ? null : at),
+    startedAt: state.startedAt ?? (command.kind === 'join' || command.kind === 'note' ? null : at),
   };
   const line = (kind: string, text: string, extra: Partial<TimelineItem> = {}): void => {
     next = { ...next, timeline: [...next.timeline, { seq, at, role, kind, text, ...extra }] };
@@ -95,15 +96,52 @@ export function applyEntry(state: ExerciseState, entry: ExerciseEntry): Exercise
       line('join', `${command.name} joined as ${who}`);
       return next;
     }
-    case 'inject':
-    case 'burst': {
-      const severity = command.kind === 'burst' ? command.severity : 'alarm';
-      line(command.kind, command.text, { severity });
+    case 'burst':
+      line('burst', command.text, { severity: command.severity });
+      return next;
+    case 'inject': {
+      const inject = next.sim.model.scenario.injects.find((i) => i.id === command.inject);
+      if (inject === undefined) return state;
+      const result = applyFault(next.sim, inject.fault, inject.id);
+      next = {
+        ...next,
+        sim: result.state,
+        simEvents: [...next.simEvents, ...result.events.map((e) => ({ ...e, seq, role }))],
+        injects: [...next.injects, { seq, at, id: inject.id, label: inject.label }],
+      };
+      line('inject', `Instructor inject: ${inject.label}`, { severity: 'alarm' });
       return next;
     }
+    case 'pause':
+      line(
+        'pause',
+        `The instructor paused the exercise${command.text ? `: ${command.text}` : ''}`,
+        {
+          severity: 'warning',
+        },
+      );
+      return { ...next, pausedAt: at, pauseText: command.text ?? null };
+    case 'resume':
+      line('resume', 'The instructor resumed the exercise', { severity: 'info' });
+      return {
+        ...next,
+        pausedAt: null,
+        pauseText: null,
+        pausedMs: next.pausedMs + (state.pausedAt === null ? 0 : at - state.pausedAt),
+      };
+    case 'message':
+      return {
+        ...next,
+        messages: [...next.messages, { seq, at, to: command.to, text: command.text }],
+      };
+    case 'note':
+      return { ...next, notes: [...next.notes, { seq, at, text: command.text }] };
+    case 'end':
+      line('finish', 'The instructor ended the exercise');
+      return { ...next, finishedAt: next.finishedAt ?? at, ...closePause(next, at) };
     case 'finish':
       line('finish', `The ${who} closed the exercise`);
-      return { ...next, finishedAt: at };
+      return { ...next, finishedAt: at, ...closePause(next, at) };
     case 'instruction': {
       const said = spoken(command);
       if (said.time === null)
@@ -201,7 +239,10 @@ function applyAction(state: ExerciseState, entry: ExerciseEntry, action: SimActi
     ...next,
     findings: [...next.findings, { code, role: by, seq, message }],
   });
-  const result = step(state.sim, action);
+  // The control room operates through SCADA; everyone else is at the device.
+  const taken =
+    action.type === 'operate' && role !== 'authority' ? { ...action, local: true } : action;
+  const result = step(state.sim, taken);
   const events = result.events.map((event) => ({ ...event, seq, role }));
   let next: ExerciseState = {
     ...state,
@@ -209,7 +250,9 @@ function applyAction(state: ExerciseState, entry: ExerciseEntry, action: SimActi
     simEvents: [...state.simEvents, ...events],
   };
   const needsInstruction =
-    !PROTOCOL.issuers.includes(role) && !PROTOCOL.observations.includes(action.type);
+    !PROTOCOL.issuers.includes(role) &&
+    !PROTOCOL.observations.includes(action.type) &&
+    !PROTOCOL.offPlant.includes(action.type);
   if (!needsInstruction) return next;
   const isEffective = !result.events.some((event) => INEFFECTIVE_CODES.has(event.code));
   const mine = Object.values(next.instructions).filter((i) => i.to === role);
@@ -253,6 +296,17 @@ function applyAction(state: ExerciseState, entry: ExerciseEntry, action: SimActi
   );
 }
 
+function closePause(
+  state: ExerciseState,
+  at: number,
+): Pick<ExerciseState, 'pausedAt' | 'pauseText' | 'pausedMs'> {
+  return {
+    pausedAt: null,
+    pauseText: null,
+    pausedMs: state.pausedMs + (state.pausedAt === null ? 0 : at - state.pausedAt),
+  };
+}
+
 /** "opened 89-T1H", for findings. */
 export function describeAction(action: SimAction): string {
   switch (action.type) {
@@ -272,6 +326,10 @@ export function describeAction(action: SimAction): string {
       return `did "${action.type}" on ${action.switch}:${action.port}`;
     case 'report':
       return `reported ${action.finding.switch}:${action.finding.port}`;
+    case 'replace-tester':
+      return 'fetched the spare voltage tester';
+    case 'answer-call':
+      return `${action.answer === 'refuse' ? 'refused' : 'granted'} the caller's request`;
     default:
       return `did "${action.type}" on ${action.device}`;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionSchema } from '../schema/action.ts';
+import { IdSchema } from '../schema/common.ts';
 import {
   ExerciseRoleSchema,
   OperationSchema,
@@ -44,16 +45,41 @@ export const ExerciseCommandSchema = z.discriminatedUnion('kind', [
 ]);
 export type ExerciseCommand = z.output<typeof ExerciseCommandSchema>;
 
-/** What the server itself writes: a participant joined, or an instructor's inject. */
+/** What the server itself writes: a participant joined. */
 export const ServerCommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('join'), name: z.string().min(1).max(120) }),
-  z.object({
-    kind: z.literal('inject'),
-    /** What the instructor makes happen, as a burst everyone sees. */
-    text: z.string().trim().min(1).max(500),
-  }),
 ]);
 export type ServerCommand = z.output<typeof ServerCommandSchema>;
+
+const note = z.string().trim().min(1, 'Write something first.').max(1000);
+
+/** What an instructor sends from the console; logged under the observer's seat. */
+export const InstructorCommandSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('inject'),
+    /** Id of one of the scenario's injects. */
+    inject: IdSchema,
+  }),
+  z.object({
+    kind: z.literal('pause'),
+    /** Why, shown in every participant's banner. */
+    text: z.string().trim().max(300).optional(),
+  }),
+  z.object({ kind: z.literal('resume') }),
+  z.object({
+    kind: z.literal('message'),
+    /** The one participant who sees it. */
+    to: z.enum(WORKING_ROLES),
+    text: note,
+  }),
+  z.object({
+    kind: z.literal('note'),
+    /** For the after-action review; participants do not see it live. */
+    text: note,
+  }),
+  z.object({ kind: z.literal('end') }),
+]);
+export type InstructorCommand = z.output<typeof InstructorCommandSchema>;
 
 /** One entry of an exercise's append-only log. */
 export const ExerciseEntrySchema = z.object({
@@ -67,6 +93,6 @@ export const ExerciseEntrySchema = z.object({
   role: ExerciseRoleSchema,
   /** Server time it was accepted, epoch milliseconds. */
   at: z.number().int().min(0),
-  command: z.union([ExerciseCommandSchema, ServerCommandSchema]),
+  command: z.union([ExerciseCommandSchema, ServerCommandSchema, InstructorCommandSchema]),
 });
 export type ExerciseEntry = z.output<typeof ExerciseEntrySchema>;

@@ -1,9 +1,19 @@
 // Joint exercises: the three-part communication protocol and the shared log, pure like the engine.
 export { PROTOCOL } from './protocol.ts';
 export type { FindingCode, FindingRule, OperationRule, TargetKind } from './protocol.ts';
-export { ExerciseCommandSchema, ServerCommandSchema, ExerciseEntrySchema } from './commands.ts';
-export type { ExerciseCommand, ServerCommand, ExerciseEntry } from './commands.ts';
-export { createExerciseState, ROLE_LABELS } from './state.ts';
+export {
+  ExerciseCommandSchema,
+  ServerCommandSchema,
+  InstructorCommandSchema,
+  ExerciseEntrySchema,
+} from './commands.ts';
+export type {
+  ExerciseCommand,
+  ServerCommand,
+  InstructorCommand,
+  ExerciseEntry,
+} from './commands.ts';
+export { createExerciseState, ROLE_LABELS, INSTRUCTOR_KINDS } from './state.ts';
 export type {
   ExerciseState,
   InstructionRecord,
@@ -12,9 +22,17 @@ export type {
   TimelineItem,
   SpokenStep,
   ExerciseSimEvent,
+  AppliedInject,
+  InstructorText,
 } from './state.ts';
 export { applyEntry, compareRepeatBack, describeStep, describeAction } from './apply.ts';
-export { commandRefusalReason, actionRefusalReason, invalidTargetsReason } from './validate.ts';
+export {
+  commandRefusalReason,
+  actionRefusalReason,
+  invalidTargetsReason,
+  instructorRefusalReason,
+  isInstructorCommand,
+} from './validate.ts';
 export { scoreExercise, closingFindings } from './scoring.ts';
 export type { ExerciseScore, ParticipantScore, ScoredFinding } from './scoring.ts';
 export { replayExercise, appendEntry } from './replay.ts';

@@ -60,6 +60,8 @@ export const PROTOCOL = {
   remoteOperable: ['circuit-breaker'] as readonly DeviceType[],
   /** Actions that only look and so need no instruction. */
   observations: ['inspect', 'inspect-port', 'identify', 'report'] as readonly ActionType[],
+  /** Actions that touch no plant (fetching a spare tester, answering a call): no instruction needed. */
+  offPlant: ['replace-tester', 'answer-call'] as readonly ActionType[],
   /** Actions that cut or restore a network link: the analyst needs the authority's confirmation. */
   networkIsolation: ['disable-port', 'enable-port'] as readonly ActionType[],
   operations: {

@@ -5,7 +5,7 @@ import { ExerciseEntrySchema } from './commands.ts';
 import type { ExerciseEntry } from './commands.ts';
 import { createExerciseState } from './state.ts';
 import type { ExerciseState } from './state.ts';
-import { commandRefusalReason } from './validate.ts';
+import { commandRefusalReason, instructorRefusalReason, isInstructorCommand } from './validate.ts';
 
 /** An exercise rebuilt from its log, or why the log does not replay. */
 export type ExerciseReplay =
@@ -40,8 +40,10 @@ export function appendEntry(
   if (entry.seq !== state.lastSeq + 1)
     return { ok: false, reason: `entry ${entry.seq} follows ${state.lastSeq}` };
   const { command } = entry;
-  if (command.kind !== 'join' && command.kind !== 'inject') {
-    const reason = commandRefusalReason(state, entry.role, command);
+  if (command.kind !== 'join') {
+    const reason = isInstructorCommand(command)
+      ? instructorRefusalReason(state, command)
+      : commandRefusalReason(state, entry.role, command);
     if (reason !== null) return { ok: false, reason };
   }
   return { ok: true, state: applyEntry(state, entry) };

@@ -62,7 +62,9 @@ export function closingFindings(state: ExerciseState): ExerciseFinding[] {
 /** Scores an exercise as it stands: the shared sim outcome, then each participant's own conduct. */
 export function scoreExercise(state: ExerciseState): ExerciseScore {
   const end = state.finishedAt ?? state.lastAt;
-  const durationMs = state.startedAt === null ? 0 : Math.max(0, end - state.startedAt);
+  // Time spent paused for coaching does not count against the crew.
+  const paused = state.pausedMs + (state.pausedAt === null ? 0 : end - state.pausedAt);
+  const durationMs = state.startedAt === null ? 0 : Math.max(0, end - state.startedAt - paused);
   const sim = scoreAttempt(state.sim, durationMs);
   const findings: ScoredFinding[] = [...state.findings, ...closingFindings(state)].map((f) => ({
     ...f,

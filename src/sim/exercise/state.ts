@@ -61,6 +61,23 @@ export interface ExerciseSimEvent extends SimEvent {
   readonly role: ExerciseRole;
 }
 
+/** An instructor's inject as it was applied. */
+export interface AppliedInject {
+  readonly seq: number;
+  readonly at: number;
+  readonly id: string;
+  readonly label: string;
+}
+
+/** An instructor's private message to one participant, or a note for the review. */
+export interface InstructorText {
+  readonly seq: number;
+  readonly at: number;
+  /** The participant a private message is for; absent for notes. */
+  readonly to?: ExerciseRole;
+  readonly text: string;
+}
+
 /** Everything an exercise's log adds up to. Immutable: applying an entry returns a new object. */
 export interface ExerciseState {
   readonly sim: SimState;
@@ -75,6 +92,15 @@ export interface ExerciseState {
   readonly timeline: readonly TimelineItem[];
   readonly simEvents: readonly ExerciseSimEvent[];
   readonly findings: readonly ExerciseFinding[];
+  /** Server time the instructor paused the exercise, or null while it runs. */
+  readonly pausedAt: number | null;
+  /** What the instructor said when pausing. */
+  readonly pauseText: string | null;
+  /** Milliseconds spent paused before the current pause, left out of the scored duration. */
+  readonly pausedMs: number;
+  readonly injects: readonly AppliedInject[];
+  readonly messages: readonly InstructorText[];
+  readonly notes: readonly InstructorText[];
 }
 
 /** The state before the first entry: the scenario's starting state and nobody in. */
@@ -90,6 +116,12 @@ export function createExerciseState(substation: Substation, scenario: Scenario):
     timeline: [],
     simEvents: [],
     findings: [],
+    pausedAt: null,
+    pauseText: null,
+    pausedMs: 0,
+    injects: [],
+    messages: [],
+    notes: [],
   };
 }
 
@@ -100,3 +132,6 @@ export const ROLE_LABELS: Record<ExerciseRole, string> = {
   analyst: 'security analyst',
   observer: 'observer',
 };
+
+/** Command kinds only an instructor sends. */
+export const INSTRUCTOR_KINDS = ['inject', 'pause', 'resume', 'message', 'note', 'end'] as const;

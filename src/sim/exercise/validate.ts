@@ -4,9 +4,9 @@ import type { ExerciseRole, Operation } from '../schema/exercise.ts';
 import { portKey } from '../topology.ts';
 import type { SimModel } from '../topology.ts';
 import { invalidActionReason } from '../validate.ts';
-import type { ExerciseCommand } from './commands.ts';
+import type { ExerciseCommand, ExerciseEntry, InstructorCommand } from './commands.ts';
 import { PROTOCOL } from './protocol.ts';
-import { ROLE_LABELS } from './state.ts';
+import { INSTRUCTOR_KINDS, ROLE_LABELS } from './state.ts';
 import type { ExerciseState, InstructionStatus } from './state.ts';
 
 /** Why an operation cannot name these targets in this model, or null. */
@@ -82,6 +82,8 @@ export function commandRefusalReason(
   connected: ReadonlySet<ExerciseRole> | null = null,
 ): string | null {
   if (state.finishedAt !== null) return 'the exercise is over';
+  if (state.pausedAt !== null)
+    return 'the instructor has paused the exercise; wait until it is resumed';
   const label = ROLE_LABELS[role];
   const time = 'time' in command ? command.time : undefined;
   if (time !== undefined && time !== '' && !PROTOCOL.timePattern.test(time))
@@ -123,4 +125,39 @@ export function commandRefusalReason(
       return null;
     }
   }
+}
+
+/** Why an instructor's command cannot be logged now, or null. Notes may follow the end. */
+export function instructorRefusalReason(
+  state: ExerciseState,
+  command: InstructorCommand,
+): string | null {
+  if (command.kind === 'note') return null;
+  if (state.finishedAt !== null) return 'the exercise is over';
+  switch (command.kind) {
+    case 'inject': {
+      const inject = state.sim.model.scenario.injects.find((i) => i.id === command.inject);
+      if (inject === undefined) return `this scenario has no inject "${command.inject}"`;
+      if (state.injects.some((i) => i.id === command.inject))
+        return `"${inject.label}" was already injected`;
+      return null;
+    }
+    case 'pause':
+      return state.pausedAt === null ? null : 'the exercise is already paused';
+    case 'resume':
+      return state.pausedAt === null ? 'the exercise is not paused' : null;
+    case 'message':
+      return state.participants[command.to] === undefined
+        ? `the ${ROLE_LABELS[command.to]} has not joined`
+        : null;
+    case 'end':
+      return null;
+  }
+}
+
+/** Whether a logged command came from the instructor's console. */
+export function isInstructorCommand(
+  command: ExerciseEntry['command'],
+): command is InstructorCommand {
+  return (INSTRUCTOR_KINDS as readonly string[]).includes(command.kind);
 }

@@ -38,6 +38,8 @@ export const ActionSchema = z.discriminatedUnion('type', [
     position: SwitchPositionSchema,
     /** Defeat the interlock with the override key (logged and penalised). */
     override: z.boolean().optional(),
+    /** Operated at the device in the yard (a local hand trip), not through SCADA. */
+    local: z.boolean().optional(),
   }),
   z.object({
     type: z.literal('lock'),
@@ -100,6 +102,15 @@ export const ActionSchema = z.discriminatedUnion('type', [
     /** What the learner found. */
     finding: FindingSchema,
   }),
+  /** Fetch the spare voltage tester after the first one failed its proving test. */
+  z.object({ type: z.literal('replace-tester') }),
+  z.object({
+    type: z.literal('answer-call'),
+    /** The call being answered (its inject id). */
+    call: IdSchema,
+    /** Refuse the caller's request, or grant it. */
+    answer: z.enum(['refuse', 'grant']),
+  }),
 ]);
 export type SimAction = z.output<typeof ActionSchema>;
 export type ActionType = SimAction['type'];
@@ -122,6 +133,8 @@ export const ACTION_TYPES = [
   'disable-port',
   'enable-port',
   'report',
+  'replace-tester',
+  'answer-call',
 ] as const satisfies readonly ActionType[];
 export const ActionTypeSchema = z.enum(ACTION_TYPES);
 
@@ -143,6 +156,8 @@ export function referencesOf(action: SimAction): { devices: string[]; nodes: str
       return { devices: [], nodes: [action.node] };
     case 'test-tester':
     case 'declare-isolated':
+    case 'replace-tester':
+    case 'answer-call':
       return { devices: [], nodes: [] };
     case 'inspect-port':
     case 'disable-port':

@@ -3,6 +3,7 @@ import { IdSchema, LessonLinkSchema, SlugSchema, SwitchPositionSchema } from './
 import { ActionSchema, ActionTypeSchema, FindingSchema } from './action.ts';
 import { DeviceSchema } from './device.ts';
 import { ExerciseSetupSchema } from './exercise.ts';
+import { InjectSchema } from './inject.ts';
 import { EVENT_CODES } from '../events.ts';
 
 /** A code an engine event carries (e.g. `arc-flash`). */
@@ -183,6 +184,8 @@ export const ScenarioSchema = z
     hints: z.array(HintSchema).default([]),
     /** Present for a joint exercise: roles, their briefings and the order split between them. */
     exercise: ExerciseSetupSchema.optional(),
+    /** Faults an instructor can inject into a joint exercise of this scenario. */
+    injects: z.array(InjectSchema).default([]),
   })
   .superRefine((scenario, ctx) => {
     const stepIds = new Set<string>();
@@ -225,6 +228,12 @@ export const ScenarioSchema = z
         }
       });
     }
+    const injectIds = new Set<string>();
+    scenario.injects.forEach((inject, i) => {
+      if (injectIds.has(inject.id))
+        ctx.addIssue({ code: 'custom', path: ['injects', i, 'id'], message: 'duplicate inject' });
+      injectIds.add(inject.id);
+    });
     scenario.hints.forEach((hint, i) => {
       if (hint.step !== undefined && !stepIds.has(hint.step)) {
         ctx.addIssue({

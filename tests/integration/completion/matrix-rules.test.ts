@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import { assignments } from '../../../db/schema.ts';
 import { assignmentStatus } from '../../../src/lib/assignments/status.ts';
-import { loadItemCatalog } from '../../../src/lib/server/assignments/content-catalog.ts';
+import { readContent } from '../../../src/lib/content/content-files.ts';
+import { itemCatalogOf } from '../../../src/lib/server/assignments/item-catalog.ts';
 import { completionOfItem } from '../../../src/lib/server/completion/item.ts';
 import { learnerCompletions } from '../../../src/lib/server/completion/read.ts';
 import { COMPLETION_STATUSES } from '../../../src/lib/server/completion/status.ts';
@@ -16,7 +17,7 @@ import { ORIGIN, insertPeople, insertTeam } from '../../helpers/manage.ts';
  * agree, cell by cell, with the completion module's rules read row by row.
  */
 
-const catalog = loadItemCatalog();
+const catalog = itemCatalogOf(readContent());
 const context = {
   origin: ORIGIN,
   now: Date.parse('2026-06-15T12:00:00Z'),

@@ -6,12 +6,13 @@ import {
   createAssignment,
   listTeamAssignments,
 } from '../../../src/lib/server/assignments/assignment.ts';
-import { loadItemCatalog } from '../../../src/lib/server/assignments/content-catalog.ts';
+import { readContent } from '../../../src/lib/content/content-files.ts';
+import { itemCatalogOf } from '../../../src/lib/server/assignments/item-catalog.ts';
 import { learnerAssignments } from '../../../src/lib/server/assignments/learner-status.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 import { ORIGIN, completeCourse, insertPeople, insertTeam } from '../../helpers/manage.ts';
 
-const catalog = loadItemCatalog();
+const catalog = itemCatalogOf(readContent());
 const CIP = 'cip-004-role-based-training';
 let db: Database;
 let cleanup: () => void;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { assignments, teams, users } from '../../../db/schema.ts';
-import { loadItemCatalog } from '../../../src/lib/server/assignments/content-catalog.ts';
+import { readContent } from '../../../src/lib/content/content-files.ts';
+import { itemCatalogOf } from '../../../src/lib/server/assignments/item-catalog.ts';
 import { loadTeamSummaries } from '../../../src/lib/server/reports/team-report.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 import { runCli } from '../../helpers/http.ts';
@@ -50,7 +51,7 @@ describe('switchyard demo', () => {
   });
 
   test('tells a story at first sight: completions, overdue, expiring and expired work', async () => {
-    const catalog = loadItemCatalog();
+    const catalog = itemCatalogOf(readContent());
     const teamIds = (await db.select({ id: teams.id }).from(teams)).map((row) => row.id);
     const { summaries } = await loadTeamSummaries(db, teamIds, catalog, {
       origin: ORIGIN,

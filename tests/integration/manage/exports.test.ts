@@ -4,7 +4,8 @@ import {
   NewAssignmentSchema,
   createAssignment,
 } from '../../../src/lib/server/assignments/assignment.ts';
-import { loadItemCatalog } from '../../../src/lib/server/assignments/content-catalog.ts';
+import { readContent } from '../../../src/lib/content/content-files.ts';
+import { itemCatalogOf } from '../../../src/lib/server/assignments/item-catalog.ts';
 import { csvField, csvRecord, csvText } from '../../../src/lib/server/reports/csv.ts';
 import { evidenceCsv, matrixCsv } from '../../../src/lib/server/reports/exports.ts';
 import { viewMatrix } from '../../../src/lib/server/reports/matrix-view.ts';
@@ -74,7 +75,7 @@ async function readStream(stream: ReadableStream<Uint8Array>) {
   };
 }
 
-const catalog = loadItemCatalog();
+const catalog = itemCatalogOf(readContent());
 const CIP = 'cip-004-role-based-training';
 const context = { origin: ORIGIN, now: Date.parse('2025-06-15T12:00:00Z'), timeZone: 'UTC' };
 const NAMES = [

@@ -7,8 +7,11 @@ import {
   NewAssignmentSchema,
   createAssignment,
 } from '../../../src/lib/server/assignments/assignment.ts';
-import { loadItemCatalog } from '../../../src/lib/server/assignments/content-catalog.ts';
-import { catalogActivityIds } from '../../../src/lib/server/assignments/item-catalog.ts';
+import { readContent } from '../../../src/lib/content/content-files.ts';
+import {
+  catalogActivityIds,
+  itemCatalogOf,
+} from '../../../src/lib/server/assignments/item-catalog.ts';
 import { summarizeMatrix, type ReportContext } from '../../../src/lib/server/reports/matrix.ts';
 import { parseMatrixQuery, viewMatrix } from '../../../src/lib/server/reports/matrix-view.ts';
 import { loadTeamMatrix, loadTeamSummaries } from '../../../src/lib/server/reports/team-report.ts';
@@ -28,7 +31,7 @@ import {
   recordOutcome,
 } from '../../helpers/manage.ts';
 
-const catalog = loadItemCatalog();
+const catalog = itemCatalogOf(readContent());
 const CIP = 'cip-004-role-based-training';
 const GRID = 'distribution-grid-basics';
 const at = (iso: string) => Date.parse(iso);

@@ -8,6 +8,7 @@ import {
   hostileDocumentRequests,
   hostileMultipartRequests,
 } from '../../helpers/xapi-document-fuzz.ts';
+import { hostileAlternateRequests } from '../../helpers/xapi-alternate-fuzz.ts';
 import { hostileRequests } from '../../helpers/xapi-fuzz.ts';
 
 let server: TestServer;
@@ -65,13 +66,14 @@ describe('acceptance 2: hostile and malformed requests', () => {
 });
 
 describe('hostile requests to the document resources', () => {
-  test('800 generated requests to State, Activity Profile, Agent Profile and multipart statements: no 5xx, every refusal a JSON message with the version header', async () => {
+  test('800 generated requests to State, Activity Profile, Agent Profile, multipart statements and the 1.0.3 alternate syntax: no 5xx, every refusal a JSON message with the version header', async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          { weight: 4, arbitrary: hostileDocumentRequests(credential, learnerCookie) },
+          { weight: 3, arbitrary: hostileDocumentRequests(credential, learnerCookie) },
           { weight: 1, arbitrary: hostileMultipartRequests(credential) },
+          { weight: 1, arbitrary: hostileAlternateRequests(credential) },
         ),
         async (request) => {
           const response = await xapiFetch(

@@ -94,7 +94,6 @@ describe('formatStatement', () => {
     });
     expect(statement.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/completed' });
     expect(statement.object).toEqual({
-      objectType: 'Activity',
       id: 'https://switchyard.example/courses/substation-fundamentals/breakers',
     });
   });

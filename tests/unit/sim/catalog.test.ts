@@ -2,7 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { findScenario, loadSimCatalog } from '../../../src/lib/server/sims/catalog.ts';
+import { lessonSlug } from '../../../src/lib/content/lesson-file.ts';
+import { loadSimCatalog } from '../../../src/lib/content/simulation-files.ts';
+import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
 
 const folders: string[] = [];
 function copyOfContent(): string {
@@ -45,7 +47,7 @@ describe('loadSimCatalog', () => {
       const [, , course, lesson] = card.lesson.split('/');
       const files = readdirNames(`content/courses/${course}`);
       expect(
-        files.some((name) => name.replace(/^\d\d-/, '') === `${lesson}.md`),
+        files.some((name) => lessonSlug(name) === lesson),
         card.lesson,
       ).toBe(true);
     }

@@ -3,6 +3,7 @@ import {
   applyEntry,
   commandRefusalReason,
   createExerciseState,
+  isInstructorCommand,
   replayExercise,
   scoreExercise,
   type ExerciseEntry,
@@ -33,7 +34,7 @@ function run(mistakes: ScriptMistakes = {}): { state: ExerciseState; log: Exerci
       at: 1_000_000 + log.length * 1000,
       command,
     };
-    if (command.kind !== 'join' && command.kind !== 'inject') {
+    if (command.kind !== 'join' && !isInstructorCommand(command)) {
       const reason = commandRefusalReason(state, role, command);
       if (reason !== null) throw new Error(`entry ${entry.seq} refused: ${reason}`);
     }

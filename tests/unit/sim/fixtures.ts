@@ -1,4 +1,4 @@
-import { loadSimCatalog } from '../../../src/lib/server/sims/catalog.ts';
+import { loadSimCatalog } from '../../../src/lib/content/simulation-files.ts';
 import { createInitialState, step } from '../../../src/sim/index.ts';
 import type {
   ActionLogEntry,

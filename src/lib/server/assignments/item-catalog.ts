@@ -1,3 +1,5 @@
+import type { Content } from '../../content/content-files.ts';
+import type { SimCatalog } from '../../content/simulation-files.ts';
 import { activityIds } from '../../courses/activity-ids.ts';
 
 /** What can be assigned. */
@@ -133,4 +135,25 @@ export function catalogActivityIds(origin: string, catalog: ItemCatalog): string
     ...[...catalog.courses.keys()].map((slug) => activityIds.course(origin, slug)),
     ...[...catalog.scenarios.keys()].map((id) => activityIds.scenario(origin, id)),
   ];
+}
+
+/** Scenario titles by id, with joint scenarios marked. */
+export function scenarioTitles(
+  simulations: SimCatalog,
+): Map<string, { title: string; isJoint: boolean }> {
+  return new Map(
+    [...simulations.scenarios].map(([id, scenario]) => [
+      id,
+      { title: scenario.title, isJoint: scenario.exercise !== undefined },
+    ]),
+  );
+}
+
+/** The assignable items of the content folder as read from disk (the CLI and tests run outside Astro). */
+export function itemCatalogOf(content: Content): ItemCatalog {
+  return {
+    tracks: content.tracks,
+    courses: content.courses,
+    scenarios: scenarioTitles(content.simulations),
+  };
 }

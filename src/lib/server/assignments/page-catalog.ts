@@ -1,8 +1,8 @@
 import { getCatalog } from '../courses/catalog.ts';
 import { listImportedCourses } from '../cmi5/course-catalog.ts';
 import { getDb } from '../db.ts';
-import { loadScenarioTitles } from './content-catalog.ts';
-import type { CourseInfo, ItemCatalog } from './item-catalog.ts';
+import { getSimCatalog } from '../sims/catalog.ts';
+import { scenarioTitles, type CourseInfo, type ItemCatalog } from './item-catalog.ts';
 
 let scenarios: Map<string, { title: string; isJoint: boolean }> | undefined;
 
@@ -12,7 +12,7 @@ let scenarios: Map<string, { title: string; isJoint: boolean }> | undefined;
  */
 export async function getItemCatalog(): Promise<ItemCatalog> {
   const catalog = await getCatalog();
-  scenarios ??= loadScenarioTitles();
+  scenarios ??= scenarioTitles(getSimCatalog());
   const imported = await listImportedCourses(await getDb());
   if (imported.length === 0) {
     return { tracks: catalog.tracks, courses: catalog.courses, scenarios };

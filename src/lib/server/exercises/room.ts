@@ -4,13 +4,18 @@ import { exercises } from '../../../../db/schema.ts';
 import type {
   ExerciseCommand,
   ExerciseEntry,
+  InstructorCommand,
   ServerCommand,
 } from '../../../sim/exercise/commands.ts';
 import { appendEntry, replayExercise } from '../../../sim/exercise/replay.ts';
 import { scoreExercise } from '../../../sim/exercise/scoring.ts';
 import type { ExerciseScore } from '../../../sim/exercise/scoring.ts';
 import type { ExerciseState } from '../../../sim/exercise/state.ts';
-import { commandRefusalReason } from '../../../sim/exercise/validate.ts';
+import {
+  commandRefusalReason,
+  instructorRefusalReason,
+  isInstructorCommand,
+} from '../../../sim/exercise/validate.ts';
 import type { ExerciseRole } from '../../../sim/schema/exercise.ts';
 import type { Scenario } from '../../../sim/schema/scenario.ts';
 import type { Substation } from '../../../sim/schema/substation.ts';
@@ -144,7 +149,7 @@ export class ExerciseRoom {
     userId: string,
     role: ExerciseRole,
     clientEventId: string,
-    command: ExerciseCommand | ServerCommand,
+    command: ExerciseCommand | ServerCommand | InstructorCommand,
     attempt = 0,
   ): Promise<SubmitOutcome> {
     const state = this.state as ExerciseState;
@@ -152,8 +157,10 @@ export class ExerciseRoom {
       (e) => e.userId === userId && e.clientEventId === clientEventId,
     );
     if (known !== undefined) return { ok: true, seq: known.seq };
-    if (command.kind !== 'join' && command.kind !== 'inject') {
-      const reason = commandRefusalReason(state, role, command, new Set(this.connectedRoles()));
+    if (command.kind !== 'join') {
+      const reason = isInstructorCommand(command)
+        ? instructorRefusalReason(state, command)
+        : commandRefusalReason(state, role, command, new Set(this.connectedRoles()));
       if (reason !== null) return { ok: false, reason };
     }
     const entry: ExerciseEntry = {

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { listCourseFolders, readCourseFiles } from '../../content/content-files.ts';
 import { LabSchema } from '../../content/lab.ts';
 import { buildSqliteFile } from './dataset-file.ts';
 import { DEFAULT_DATASETS_ROOT, loadDataset } from './dataset.ts';
@@ -40,14 +40,10 @@ const LabFrontmatterSchema = z.object({ lab: LabSchema.pick({ datasets: true }).
 
 /** Every combination of datasets some lab lesson under `root`/content/courses loads. */
 export function labCombinations(root = process.cwd()): string[][] {
-  const coursesDir = join(root, 'content/courses');
   const keys = new Set<string>();
-  for (const course of existsSync(coursesDir) ? readdirSync(coursesDir) : []) {
-    const dir = join(coursesDir, course);
-    if (course.startsWith('.') || !existsSync(join(dir, 'index.md'))) continue;
-    for (const file of readdirSync(dir).filter((name) => /^\d\d-.+\.md$/.test(name))) {
-      const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, file), 'utf8'));
-      const parsed = LabFrontmatterSchema.safeParse(match ? parse(match[1] ?? '') : {});
+  for (const course of listCourseFolders(root)) {
+    for (const lesson of readCourseFiles(course, root).lessons) {
+      const parsed = LabFrontmatterSchema.safeParse(lesson.data);
       if (parsed.success && parsed.data.lab) keys.add(labDataKey(parsed.data.lab.datasets));
     }
   }

@@ -122,3 +122,30 @@ export const ActorSchema = dispatchSchema<Actor>((value) => {
 export function isGroup(actor: Actor): actor is Group {
   return actor.objectType === 'Group';
 }
+
+/** A Group as authority: anonymous, with exactly two Agents (Data 2.4.9.s3.b1). */
+const AuthorityGroupSchema = GroupSchema.superRefine((group, ctx) => {
+  if (countIfis(group) > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'a Group authority must be anonymous (no mbox, mbox_sha1sum, openid or account): it stands for an application and a user together',
+    });
+  } else if (group.member?.length !== 2) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['member'],
+      message:
+        'a Group authority must have exactly two Agents, the application and the user (3-legged OAuth)',
+    });
+  }
+});
+
+/**
+ * An authority: "MUST be an Agent, except in 3-legged OAuth, where it MUST be a Group with two
+ * Agents" (Data 2.4.9.s3.b1). The record replaces it with the credential's own Agent when it stores.
+ */
+export const AuthoritySchema = dispatchSchema<Actor>((value) => {
+  if (!isPlainObject(value)) return 'must be an Agent, or an anonymous Group of two Agents';
+  return value['objectType'] === 'Group' ? AuthorityGroupSchema : AgentSchema;
+});

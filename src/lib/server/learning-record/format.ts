@@ -18,12 +18,10 @@ function idsActor(actor: unknown): unknown {
   return reduced;
 }
 
+/** An Activity reduced to `{ id }`: its id identifies it, and objectType defaults to Activity. */
 function idsActivity(activity: unknown): unknown {
   if (!isObject(activity)) return activity;
-  return {
-    ...(activity['objectType'] ? { objectType: activity['objectType'] } : {}),
-    id: activity['id'],
-  };
+  return { id: activity['id'] };
 }
 
 function idsObject(object: unknown): unknown {

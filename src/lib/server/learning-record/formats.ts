@@ -11,8 +11,6 @@ const LANGUAGE_TAG_PATTERN =
   /^(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z0-9]{5,8}|\d[a-z0-9]{3}))*(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?|x(?:-[a-z0-9]{1,8})+)$/i;
 const TIMESTAMP_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|([+-])(\d{2})(?::?(\d{2}))?)?$/i;
-const DURATION_PATTERN =
-  /^P(?!$)(?:\d+(?:[.,]\d+)?Y)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?W)?(?:\d+(?:[.,]\d+)?D)?(?:T(?=\d)(?:\d+(?:[.,]\d+)?H)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?S)?)?$/;
 
 /** True when the value is an absolute IRI (best effort, as the spec allows). */
 export function isIri(value: string): boolean {
@@ -100,11 +98,6 @@ export const TimestampSchema = z
     (value) => parseTimestamp(value) !== null,
     'must be an ISO 8601 date and time such as 2026-03-01T09:30:00.000Z',
   );
-
-/** An ISO 8601 duration such as PT1H30M. */
-export const DurationSchema = z
-  .string()
-  .refine((value) => DURATION_PATTERN.test(value), 'must be an ISO 8601 duration such as PT4M30S');
 
 function depthOf(value: unknown, limit: number): number {
   if (value === null || typeof value !== 'object') return 0;

@@ -1,4 +1,5 @@
 import * as jose from 'jose';
+import { truncateDuration } from './duration.ts';
 import { statementFingerprint } from './fingerprint.ts';
 import { StatementSchema, type Statement } from './statement-schema.ts';
 
@@ -6,14 +7,6 @@ import { StatementSchema, type Statement } from './statement-schema.ts';
 export const SIGNATURE_USAGE = 'http://adlnet.gov/expapi/attachments/signature';
 /** The algorithms xAPI allows for statement signatures. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512'];
-
-/** A duration with its seconds truncated to hundredths, as the spec compares durations. */
-export function truncateDuration(duration: string): string {
-  return duration.replace(/(\d+)(?:\.(\d*))?S$/, (_whole, seconds: string, fraction = '') => {
-    const kept = fraction.slice(0, 2).replace(/0+$/, '');
-    return `${seconds}${kept ? `.${kept}` : ''}S`;
-  });
-}
 
 function comparable(statement: Statement): string {
   const duration = statement.result?.duration;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { DurationSchema } from './duration.ts';
 import {
-  DurationSchema,
   ExtensionsSchema,
   IriSchema,
   IrlSchema,
@@ -14,6 +14,7 @@ import {
 import {
   ActorSchema,
   AgentSchema,
+  AuthoritySchema,
   GroupSchema,
   dispatchSchema,
   type Agent,
@@ -144,15 +145,49 @@ const coreShape = {
   attachments: z.array(AttachmentSchema).optional(),
 };
 
-/** A statement inside a statement: no id, stored, authority or version, and no nesting. */
-const SubStatementSchema = z.strictObject({
-  objectType: z.literal('SubStatement'),
-  ...coreShape,
-  object: dispatchSchema(pickSimpleObject),
+/**
+ * "The revision property MUST only be used if the Statement's Object is an Activity", and so
+ * with platform (Data 2.4.6.2): the same for a statement and a sub-statement.
+ */
+function refineContextForObject(
+  statement: { object: { objectType?: string | undefined }; context?: Context | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const objectType = statement.object.objectType ?? 'Activity';
+  const context = statement.context;
+  if (!context || objectType === 'Activity') return;
+  for (const key of ['revision', 'platform'] as const) {
+    if (context[key] !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['context', key],
+        message: 'is only allowed when the object is an Activity',
+      });
+    }
+  }
+}
+
+/** What the record sets on a statement and a sub-statement therefore never carries. */
+const RECORD_KEYS = ['id', 'stored', 'version', 'authority'] as const;
+
+const SubStatementShape = z
+  .strictObject({
+    objectType: z.literal('SubStatement'),
+    ...coreShape,
+    object: dispatchSchema(pickSimpleObject),
+  })
+  .superRefine(refineContextForObject);
+
+/** A statement inside a statement: no id, stored, authority or version, and no nesting (Data 2.4.4.3). */
+const SubStatementSchema = dispatchSchema<z.output<typeof SubStatementShape>>((value) => {
+  const found = isPlainObject(value) ? RECORD_KEYS.find((key) => key in value) : undefined;
+  return found
+    ? `a SubStatement must not have "${found}" (it has no id, stored, version or authority of its own)`
+    : SubStatementShape;
 });
 
 /** The object of a statement: Activity (the default), Agent, Group, StatementRef or SubStatement. */
-const StatementObjectSchema = dispatchSchema<SimpleObject | z.output<typeof SubStatementSchema>>(
+const StatementObjectSchema = dispatchSchema<SimpleObject | z.output<typeof SubStatementShape>>(
   (value) =>
     isPlainObject(value) && value['objectType'] === 'SubStatement'
       ? SubStatementSchema
@@ -168,7 +203,7 @@ export const StatementSchema = z
     /** Set by the record; a client's value is replaced. */
     stored: TimestampSchema.optional(),
     /** Set by the record from the credentials used; a client's value is replaced. */
-    authority: ActorSchema.optional(),
+    authority: AuthoritySchema.optional(),
     version: StatementVersionSchema.optional(),
   })
   .superRefine((statement, ctx) => {
@@ -180,21 +215,10 @@ export const StatementSchema = z
         message: 'a voiding statement (verb voided) must have a StatementRef object',
       });
     }
-    const context = statement.context;
-    if (context && objectType !== 'Activity') {
-      for (const key of ['revision', 'platform'] as const) {
-        if (context[key] !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['context', key],
-            message: 'is only allowed when the object is an Activity',
-          });
-        }
-      }
-    }
+    refineContextForObject(statement, ctx);
   });
 
 export type Statement = z.output<typeof StatementSchema>;
-export type SubStatement = z.output<typeof SubStatementSchema>;
+export type SubStatement = z.output<typeof SubStatementShape>;
 export type StatementObject = Statement['object'];
-export type Context = NonNullable<Statement['context']>;
+export type Context = z.output<typeof ContextSchema>;

@@ -33,16 +33,20 @@ function checkVersionRules(
   receivedHashes: ReadonlySet<string>,
 ): string | null {
   const effective = statement.version ?? version;
-  const context = statement.context;
-  if (effective.startsWith('1.') && (context?.contextAgents || context?.contextGroups)) {
-    return 'context.contextAgents and context.contextGroups need xAPI 2.0.0 (send X-Experience-API-Version: 2.0.0)';
-  }
-  const withoutData =
-    statement.attachments?.findIndex(
-      (attachment) => !attachment.fileUrl && !receivedHashes.has(attachment.sha2.toLowerCase()),
-    ) ?? -1;
-  if (withoutData >= 0) {
-    return `attachments[${withoutData}] has neither a fileUrl nor a multipart/mixed part whose X-Experience-API-Hash is its sha2`;
+  const sub = statement.object.objectType === 'SubStatement' ? statement.object : null;
+  const parts = [{ where: '', core: statement }, ...(sub ? [{ where: 'object.', core: sub }] : [])];
+  for (const { where, core } of parts) {
+    const context = core.context;
+    if (effective.startsWith('1.') && (context?.contextAgents || context?.contextGroups)) {
+      return `${where}context.contextAgents and ${where}context.contextGroups need xAPI 2.0.0 (send X-Experience-API-Version: 2.0.0)`;
+    }
+    const withoutData =
+      core.attachments?.findIndex(
+        (attachment) => !attachment.fileUrl && !receivedHashes.has(attachment.sha2.toLowerCase()),
+      ) ?? -1;
+    if (withoutData >= 0) {
+      return `${where}attachments[${withoutData}] has neither a fileUrl nor a multipart/mixed part whose X-Experience-API-Hash is its sha2`;
+    }
   }
   return null;
 }

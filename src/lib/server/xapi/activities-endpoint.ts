@@ -15,26 +15,30 @@ export function jsonWithEtag(body: string, version: XapiVersion, isHead: boolean
 }
 
 /** GET /xapi/activities?activityId=: the canonical definition of an activity. */
-export function handleActivities(input: XapiRequest): Promise<Response> {
-  return runXapi(input, { methods: ['GET', 'HEAD'], path: '/xapi/activities' }, async (call) => {
-    const params = input.url.searchParams;
-    const unknown = [...params.keys()].find((name) => name !== 'activityId');
-    if (unknown !== undefined) {
-      return xapiError(
-        400,
-        `GET /xapi/activities takes only activityId, not "${unknown.slice(0, 60)}".`,
-        call.version,
-      );
-    }
-    const activityId = params.get('activityId');
-    if (params.getAll('activityId').length !== 1 || activityId === null || !isIri(activityId)) {
-      return xapiError(
-        400,
-        'GET /xapi/activities needs one activityId, an absolute IRI.',
-        call.version,
-      );
-    }
-    const activity = await canonicalActivity(call.db, activityId, call.siteOrigin);
-    return jsonWithEtag(JSON.stringify(activity), call.version, call.method === 'HEAD');
-  });
+export function handleActivities(sent: XapiRequest): Promise<Response> {
+  return runXapi(
+    sent,
+    { methods: ['GET', 'HEAD'], path: '/xapi/activities' },
+    async (call, input) => {
+      const params = input.url.searchParams;
+      const unknown = [...params.keys()].find((name) => name !== 'activityId');
+      if (unknown !== undefined) {
+        return xapiError(
+          400,
+          `GET /xapi/activities takes only activityId, not "${unknown.slice(0, 60)}".`,
+          call.version,
+        );
+      }
+      const activityId = params.get('activityId');
+      if (params.getAll('activityId').length !== 1 || activityId === null || !isIri(activityId)) {
+        return xapiError(
+          400,
+          'GET /xapi/activities needs one activityId, an absolute IRI.',
+          call.version,
+        );
+      }
+      const activity = await canonicalActivity(call.db, activityId, call.siteOrigin);
+      return jsonWithEtag(JSON.stringify(activity), call.version, call.method === 'HEAD');
+    },
+  );
 }

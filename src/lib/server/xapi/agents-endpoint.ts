@@ -18,8 +18,8 @@ export function personOf(agent: Agent): Record<string, unknown> {
 }
 
 /** GET /xapi/agents?agent=: the Person object for an agent. */
-export function handleAgents(input: XapiRequest): Promise<Response> {
-  return runXapi(input, { methods: ['GET', 'HEAD'], path: '/xapi/agents' }, async (call) => {
+export function handleAgents(sent: XapiRequest): Promise<Response> {
+  return runXapi(sent, { methods: ['GET', 'HEAD'], path: '/xapi/agents' }, async (call, input) => {
     const params = input.url.searchParams;
     const unknown = [...params.keys()].find((name) => name !== 'agent');
     if (unknown !== undefined) {

@@ -153,12 +153,12 @@ async function answerWrite(
 }
 
 /** Handles /xapi/activities/state, /xapi/activities/profile and /xapi/agents/profile. */
-export function handleDocuments(kind: DocumentKind, input: XapiRequest): Promise<Response> {
+export function handleDocuments(kind: DocumentKind, sent: XapiRequest): Promise<Response> {
   const rules = DOCUMENT_RESOURCES[kind];
   return runXapi(
-    input,
+    sent,
     { methods: METHODS, path: rules.path },
-    async ({ db, principal, version, method }) => {
+    async ({ db, principal, version, method }, input) => {
       const parsed = parseDocumentParams(kind, method, input.url.searchParams);
       if (!parsed.ok) return xapiError(400, parsed.message, version);
       const refusal = learnerRefusal(kind, parsed.request, principal, method);

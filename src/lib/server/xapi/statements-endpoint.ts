@@ -1,4 +1,5 @@
 import { getDb } from '../db.ts';
+import { unwrapAlternateRequest } from './alternate-request.ts';
 import { recordBase } from '../learning-record/record-base.ts';
 import { identifyCaller } from './principal.ts';
 import {
@@ -27,7 +28,9 @@ export async function handleStatements(input: XapiRequest): Promise<Response> {
 }
 
 /** Answers one request; never lets an exception (or its stack) reach the client. */
-async function answerStatements(input: XapiRequest): Promise<Response> {
+async function answerStatements(sent: XapiRequest): Promise<Response> {
+  const input = await unwrapAlternateRequest(sent);
+  if (input instanceof Response) return input;
   const method = input.request.method.toUpperCase();
   const header = input.request.headers.get(VERSION_HEADER);
   const version = readVersion(header);

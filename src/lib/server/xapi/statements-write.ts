@@ -24,10 +24,9 @@ async function statementsFromRequest(
   const headers = consistentThrough();
   const names = [...url.searchParams.keys()];
   if (method === 'POST' && names.length > 0) {
-    const hint = names.includes('method') ? ' (the alternate request syntax is not supported)' : '';
     return xapiError(
       400,
-      `POST /xapi/statements takes no parameters, got ${names.join(', ')}${hint}.`,
+      `POST /xapi/statements takes no parameters, got ${names.join(', ').slice(0, 120)}.`,
       version,
       headers,
     );

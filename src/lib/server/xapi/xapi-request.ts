@@ -3,6 +3,7 @@ import type { SessionUser } from '../auth/session.ts';
 import { getDb } from '../db.ts';
 import type { XapiVersion } from '../learning-record/validate.ts';
 import { recordBase } from '../learning-record/record-base.ts';
+import { unwrapAlternateRequest } from './alternate-request.ts';
 import { identifyCaller, type Principal } from './principal.ts';
 import { fallbackVersion, readVersion, VERSION_HEADER, xapiError } from './protocol.ts';
 
@@ -31,10 +32,13 @@ const REALM = { 'WWW-Authenticate': 'Basic realm="Switchyard xAPI", charset="UTF
  * (400), the caller and its scope (401/403), then the handler; no exception or stack reaches the client.
  */
 export async function runXapi(
-  input: XapiRequest,
+  sent: XapiRequest,
   resource: { methods: readonly string[]; path: string },
-  handle: (call: XapiCall) => Promise<Response>,
+  handle: (call: XapiCall, input: XapiRequest) => Promise<Response>,
 ): Promise<Response> {
+  // xAPI 1.0.3's alternate request syntax becomes the request it stands for.
+  const input = await unwrapAlternateRequest(sent);
+  if (input instanceof Response) return input;
   const method = input.request.method.toUpperCase();
   const header = input.request.headers.get(VERSION_HEADER);
   const version = readVersion(header);
@@ -63,13 +67,10 @@ export async function runXapi(
       const challenge = caller.challenge && !input.hasSessionCookie ? REALM : {};
       return xapiError(caller.status, caller.message, version.version, challenge);
     }
-    return await handle({
-      db,
-      principal: caller.principal,
-      version: version.version,
-      method,
-      siteOrigin,
-    });
+    return await handle(
+      { db, principal: caller.principal, version: version.version, method, siteOrigin },
+      input,
+    );
   } catch (error) {
     console.error(
       `xapi ${method} ${input.url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`,
