@@ -5,7 +5,8 @@ import { createInitialState, type SimState } from '../../sim/state.ts';
 import { newStatementId } from './statement-id.ts';
 import { loadStep } from './sims-engine.ts';
 import { submitAttempt, type UploadOptions, type UploadStatus } from './sims-attempt-upload.ts';
-import type { SimPageData, VerifiedAttempt } from './sims-types.ts';
+import type { VerifiedAttempt } from '../../sim/verified-attempt.ts';
+import type { SimPageData } from './sims-types.ts';
 
 /** An engine event as the page shows it: numbered, with the attempt time it happened at. */
 export interface LoggedEvent extends SimEvent {

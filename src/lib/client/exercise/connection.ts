@@ -1,5 +1,6 @@
 import type { ExerciseCommand, ExerciseEntry } from '../../../sim/exercise/commands.ts';
 import type { ServerFrame } from '../../exercises/frames.ts';
+import { backoffDelay } from '../backoff.ts';
 
 /** The part of a WebSocket the connection uses (the browser's, or `ws` in tests). */
 export interface SocketLike {
@@ -26,7 +27,8 @@ export interface ConnectionHandlers {
 export type CommandOutcome = { ok: true; seq: number } | { ok: false; reason: string };
 
 const OPEN = 1;
-const MAX_BACKOFF_MS = 5000;
+/** Reconnect timing: quick at first, never slower than every five seconds. */
+const RECONNECT = { baseMs: 250, maxMs: 5000 };
 
 /**
  * A live exercise connection that survives drops: it resumes after the last sequence number it
@@ -36,7 +38,7 @@ const MAX_BACKOFF_MS = 5000;
 export class ExerciseConnection {
   private socket: SocketLike | null = null;
   private lastSeq = 0;
-  private backoff = 250;
+  private failures = 0;
   private isClosed = false;
   private isReady = false;
   private readonly outbox = new Map<
@@ -87,7 +89,7 @@ export class ExerciseConnection {
     this.socket = socket;
     this.isReady = false;
     socket.onopen = () => {
-      this.backoff = 250;
+      this.failures = 0;
       socket.send(JSON.stringify({ type: 'hello', after: this.lastSeq }));
     };
     socket.onmessage = (event) => this.receive(String(event.data));
@@ -98,10 +100,13 @@ export class ExerciseConnection {
       this.socket = null;
       if (this.isClosed) return;
       this.handlers.onStatus('offline', event.reason || undefined);
-      setTimeout(() => {
-        if (!this.isClosed) this.connect();
-      }, this.backoff);
-      this.backoff = Math.min(MAX_BACKOFF_MS, this.backoff * 2);
+      setTimeout(
+        () => {
+          if (!this.isClosed) this.connect();
+        },
+        backoffDelay(this.failures, RECONNECT),
+      );
+      this.failures += 1;
     };
   }
 

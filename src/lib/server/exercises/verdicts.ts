@@ -6,6 +6,7 @@ import { recordGrading } from '../completion/grading.ts';
 import { userAgent } from '../learning-record/actor-key.ts';
 import { recordBase } from '../learning-record/record-base.ts';
 import { derivedUuid, isoDuration } from '../sims/attempts.ts';
+import { scaledScore } from '../../score.ts';
 
 /** Context extension under which a verdict names the participant's role. */
 export const ROLE_EXTENSION = 'https://switchyard.example/xapi/extensions/exercise-role';
@@ -46,7 +47,7 @@ export async function writeVerdicts(
     },
     result: {
       score: {
-        scaled: p.maxScore > 0 ? Math.round((p.score / p.maxScore) * 1000) / 1000 : 0,
+        scaled: scaledScore(p.score, p.maxScore),
         raw: p.score,
         min: 0,
         max: p.maxScore,

@@ -21,6 +21,7 @@ import {
   type RecordsScope,
   type TeamRecords,
 } from './team-records.ts';
+import { toPercent } from '../../score.ts';
 
 /** Where and when a report is computed: the deployment's origin, the clock and the time zone. */
 export interface ReportContext {
@@ -308,6 +309,6 @@ export function summarizeMatrix(matrix: TeamMatrix): MatrixSummary {
     learners: matrix.rows.length,
     assignedCells,
     counts,
-    completionPercent: assignedCells ? Math.round((valid / assignedCells) * 100) : 0,
+    completionPercent: assignedCells ? toPercent(valid / assignedCells) : 0,
   };
 }
