@@ -9,6 +9,7 @@ import { ExerciseRoom } from './room.ts';
 import type { RoomClient } from './room.ts';
 import { findScenario } from '../sims/catalog.ts';
 import { RateLimiter } from './rate-limit.ts';
+import type { CourseRequirements } from '../completion/requirements.ts';
 
 /** How often the server pings each socket; one missed pong ends the connection. */
 export const HEARTBEAT_MS = 15_000;
@@ -19,6 +20,8 @@ export interface LiveServerOptions {
   /** PUBLIC_ORIGIN when set: the only Origin accepted. */
   publicOrigin?: string | undefined;
   heartbeatMs?: number;
+  /** The catalogue's course requirements: a verdict completes the courses that require its scenario. */
+  courses: readonly CourseRequirements[];
 }
 
 /**
@@ -42,7 +45,7 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
         sockets.handleUpgrade(request, socket, head, (ws) => {
           let room = rooms.get(exerciseId);
           if (room === undefined) {
-            room = new ExerciseRoom(options.db, exerciseId, found);
+            room = new ExerciseRoom(options.db, exerciseId, found, options.courses);
             rooms.set(exerciseId, room);
           }
           serve(ws, room, auth.user, auth.role);

@@ -21,6 +21,7 @@ import type { Scenario } from '../../../sim/schema/scenario.ts';
 import type { Substation } from '../../../sim/schema/substation.ts';
 import type { ServerFrame } from '../../exercises/frames.ts';
 import { now } from '../clock.ts';
+import type { CourseRequirements } from '../completion/requirements.ts';
 import { appendToLog, loadLog } from './event-log.ts';
 import { writeVerdicts } from './verdicts.ts';
 
@@ -43,6 +44,8 @@ export class ExerciseRoom {
   readonly id: string;
   private readonly db: Database;
   private readonly scenario: Scenario;
+  /** The catalogue's course requirements, for the courses a verdict completes. */
+  private readonly courses: readonly CourseRequirements[];
   private readonly substation: Substation;
   private state: ExerciseState | null = null;
   private score: ExerciseScore | null = null;
@@ -52,11 +55,17 @@ export class ExerciseRoom {
   private readonly caughtUp = new Set<RoomClient>();
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(db: Database, id: string, found: { scenario: Scenario; substation: Substation }) {
+  constructor(
+    db: Database,
+    id: string,
+    found: { scenario: Scenario; substation: Substation },
+    courses: readonly CourseRequirements[],
+  ) {
     this.db = db;
     this.id = id;
     this.scenario = found.scenario;
     this.substation = found.substation;
+    this.courses = courses;
   }
 
   /** Roles with at least one open connection. */
@@ -203,6 +212,7 @@ export class ExerciseRoom {
         scenario: this.scenario,
         score,
         finishedAt,
+        courses: this.courses,
       });
       if (!written.ok)
         throw new Error(`verdicts of exercise ${this.id} not stored: ${written.message}`);
