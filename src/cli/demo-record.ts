@@ -1,23 +1,12 @@
 import { ACTIVITY_TYPES, VERBS, activityIds } from '../lib/courses/activity-ids.ts';
 import { userAgent } from '../lib/server/learning-record/actor-key.ts';
 import type { ContentCourse } from '../lib/content/content-files.ts';
+import { roundScaled } from '../lib/score.ts';
 
 /** Plausible learning-record statements for the demo, as a learner's browser and the server write them. */
 
 const DAY = 24 * 60 * 60 * 1000;
 const en = (text: string) => ({ 'en-US': text });
-
-/** A seeded random source (mulberry32), so every demo load tells the same story. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a learner did with an item: nothing, started it, or finished it between two dates. */
 export type Outcome =
@@ -35,7 +24,7 @@ interface Learner {
 }
 
 const scoreBetween = (random: () => number, low: number, high: number) =>
-  Math.round((low + random() * (high - low)) * 1000) / 1000;
+  roundScaled(low + random() * (high - low));
 
 /**
  * A course worked through lesson by lesson: `attempted` on the course, each lesson `experienced`,
@@ -120,7 +109,7 @@ export function courseActivity(
   });
   if (outcome.kind !== 'completed') return { statements, completion: null };
   const score = scores.length
-    ? Math.round((scores.reduce((sum, value) => sum + value, 0) / scores.length) * 1000) / 1000
+    ? roundScaled(scores.reduce((sum, value) => sum + value, 0) / scores.length)
     : 1;
   const statementId = add(outcome.completeAt, {
     verb: VERBS.completed,

@@ -122,27 +122,34 @@ export function nodeEnergization(state: SimState): Readonly<Record<string, NodeE
 export interface PortView {
   readonly switch: string;
   readonly number: number;
-  readonly label: string | null;
+  /** The port's label, or `Port <number>`. */
+  readonly label: string;
   /** Id of the device cabled to it, or null for an empty port. */
   readonly connectedTo: string | null;
-  readonly enabled: boolean;
+  readonly isEnabled: boolean;
+  /** Enabled with a device cabled to it. */
+  readonly isLinkUp: boolean;
   /** Whether the learner has inspected it in this attempt. */
-  readonly inspected: boolean;
+  readonly wasInspected: boolean;
 }
 
-/** Every port of every station switch, in port order. */
-export function listPorts(state: SimState): PortView[] {
+/** The ports of every station switch (or of one), in port order, as they stand in this attempt. */
+export function listPorts(state: SimState, switchId?: string): PortView[] {
   const views: PortView[] = [];
-  for (const [switchId, ports] of state.model.ports) {
+  for (const [id, ports] of state.model.ports) {
+    if (switchId !== undefined && id !== switchId) continue;
     for (const port of [...ports.values()].sort((a, b) => a.number - b.number)) {
-      const key = portKey(switchId, port.number);
+      const key = portKey(id, port.number);
+      const isEnabled = state.portEnabled[key] === true;
+      const device = portDevice(state, id, port.number);
       views.push({
-        switch: switchId,
+        switch: id,
         number: port.number,
-        label: port.label ?? null,
-        connectedTo: portDevice(state, switchId, port.number) ?? null,
-        enabled: state.portEnabled[key] === true,
-        inspected: state.inspectedPorts.includes(key),
+        label: port.label ?? `Port ${port.number}`,
+        connectedTo: device ?? null,
+        isEnabled,
+        isLinkUp: isEnabled && device !== undefined,
+        wasInspected: state.inspectedPorts.includes(key),
       });
     }
   }

@@ -1,6 +1,5 @@
-import { listDevices } from '../../sim/describe.ts';
+import { listDevices, listPorts } from '../../sim/describe.ts';
 import type { SimState } from '../../sim/state.ts';
-import { portViews } from '../../lib/client/sims-actions.ts';
 import { DiagramWidget, type DiagramItem } from './DiagramWidget.tsx';
 import { isNetworkDevice } from './sld-geometry.ts';
 
@@ -24,7 +23,7 @@ export function NetworkDiagram({
     .filter((view) => view.type === 'station-switch')
     .flatMap((view) => {
       const ports = sim.model.ports.get(view.id);
-      return portViews(sim, view.id).flatMap((port) => {
+      return listPorts(sim, view.id).flatMap((port) => {
         const target = ports?.get(port.number)?.connectedTo;
         const device = target === undefined ? undefined : sim.model.deviceById.get(target);
         if (device === undefined) return [];
@@ -65,7 +64,7 @@ export function NetworkDiagram({
             {view.id}
           </text>
           {isSwitch
-            ? portViews(sim, view.id).map((port) => (
+            ? listPorts(sim, view.id).map((port) => (
                 <rect
                   key={port.number}
                   x={view.sld.x - 90 + port.number * 11 - 4}

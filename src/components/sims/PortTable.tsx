@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Finding } from '../../sim/schema/action.ts';
 import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
-import { FINDING_LABELS, portActions, portViews } from '../../lib/client/sims-actions.ts';
+import { listPorts } from '../../sim/describe.ts';
+import { FINDING_LABELS, portActions } from '../../lib/client/sims-actions.ts';
 import { useAttempt } from './use-attempt.ts';
 
 /** A station switch's ports with their link state, port actions and the report form. */
@@ -9,7 +10,7 @@ export function PortTable({ store, switchId }: { store: AttemptStore; switchId: 
   const sim = useAttempt(store, (s) => s.sim);
   const isRunning = useAttempt(store, (s) => s.phase === 'running');
   const act = useAttempt(store, (s) => s.act);
-  const ports = portViews(sim, switchId);
+  const ports = listPorts(sim, switchId);
   const [port, setPort] = useState('');
   const [category, setCategory] = useState<Finding['category'] | ''>('');
   const [note, setNote] = useState('');

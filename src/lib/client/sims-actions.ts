@@ -1,9 +1,7 @@
 import type { Finding, SimAction } from '../../sim/schema/action.ts';
-import type { DeviceType, Port } from '../../sim/schema/device.ts';
+import type { DeviceType } from '../../sim/schema/device.ts';
 import { OPERATOR, type SimState } from '../../sim/state.ts';
-import { DEVICE_TYPE_LABELS } from '../../sim/describe.ts';
-import { portDevice } from '../../sim/faults.ts';
-import { portKey } from '../../sim/topology.ts';
+import { DEVICE_TYPE_LABELS, type PortView } from '../../sim/describe.ts';
 
 /** One thing the learner can do, as a button says it. */
 export interface ActionChoice {
@@ -116,34 +114,6 @@ export function identifyChoices(): { type: DeviceType; label: string }[] {
     type,
     label: DEVICE_TYPE_LABELS[type],
   }));
-}
-
-/** A station switch's ports with their state, for the port table. */
-export interface PortView {
-  readonly number: number;
-  readonly label: string;
-  readonly isEnabled: boolean;
-  readonly isLinkUp: boolean;
-  readonly wasInspected: boolean;
-}
-
-/** The ports of a station switch as they stand in this attempt. */
-export function portViews(state: SimState, switchId: string): PortView[] {
-  const ports = state.model.ports.get(switchId);
-  if (ports === undefined) return [];
-  return [...ports.values()]
-    .sort((a, b) => a.number - b.number)
-    .map((port: Port) => {
-      const key = portKey(switchId, port.number);
-      const isEnabled = state.portEnabled[key] ?? port.enabled;
-      return {
-        number: port.number,
-        label: port.label ?? `Port ${port.number}`,
-        isEnabled,
-        isLinkUp: isEnabled && portDevice(state, switchId, port.number) !== undefined,
-        wasInspected: state.inspectedPorts.includes(key),
-      };
-    });
 }
 
 /** The port actions the scenario allows for one port. */

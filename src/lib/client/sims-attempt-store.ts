@@ -5,7 +5,8 @@ import { createInitialState, type SimState } from '../../sim/state.ts';
 import { newStatementId } from './statement-id.ts';
 import { loadStep } from './sims-engine.ts';
 import { submitAttempt, type UploadOptions, type UploadStatus } from './sims-attempt-upload.ts';
-import type { SimPageData, VerifiedAttempt } from './sims-types.ts';
+import type { VerifiedAttempt } from '../../sim/verified-attempt.ts';
+import type { SimPageData } from './sims-types.ts';
 
 /** An engine event as the page shows it: numbered, with the attempt time it happened at. */
 export interface LoggedEvent extends SimEvent {
@@ -37,6 +38,8 @@ export interface AttemptState {
   /** The device the learner has selected, in any view. */
   readonly selected: string | null;
   readonly phase: 'running' | 'finished';
+  /** A notice over every view, the headset panel included (an instructor's pause); null for none. */
+  readonly banner?: string | null;
   /** Why it finished: the learner said so, or a critical failure ended it. */
   readonly endReason: 'finished' | 'critical' | null;
   readonly submission: SubmissionState;

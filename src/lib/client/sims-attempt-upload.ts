@@ -1,5 +1,6 @@
 import { AttemptOutbox, type AttemptUpload } from './sims-attempt-outbox.ts';
-import type { VerifiedAttempt } from './sims-types.ts';
+import type { VerifiedAttempt } from '../../sim/verified-attempt.ts';
+import { backoffDelay } from './backoff.ts';
 
 /** What the server made of one upload. */
 export type UploadOutcome =
@@ -83,8 +84,7 @@ export async function submitAttempt(
   upload: AttemptUpload,
   options: UploadOptions = {},
 ): Promise<Exclude<UploadOutcome, { kind: 'retry' }> | { kind: 'abandoned' }> {
-  const base = options.retryBaseMs ?? 1000;
-  const max = options.maxBackoffMs ?? 60_000;
+  const timing = { baseMs: options.retryBaseMs ?? 1000, maxMs: options.maxBackoffMs ?? 60_000 };
   const outbox = await AttemptOutbox.open();
   try {
     await outbox.put(upload);
@@ -98,7 +98,7 @@ export async function submitAttempt(
         return outcome;
       }
       if (outcome.kind === 'signed-out') return outcome;
-      const delay = Math.min(max, base * 2 ** failures) * (0.5 + Math.random() / 2);
+      const delay = backoffDelay(failures, timing, 0.5 + Math.random() / 2);
       options.onStatus?.({ kind: 'waiting', retryInMs: delay, isOffline: !navigator.onLine });
       await pause(delay, options.signal);
     }

@@ -1,6 +1,5 @@
 import type { Scenario } from '../../sim/schema/scenario.ts';
 import type { Substation } from '../../sim/schema/substation.ts';
-import type { ReplaySuccess } from '../../sim/replay.ts';
 
 /** What a scenario page hands to its island, as JSON in the page. */
 export interface SimPageData {
@@ -10,17 +9,6 @@ export interface SimPageData {
   readonly isSignedIn: boolean;
   /** Page of the 2D mode, or of the 3D scene from the 2D mode. */
   readonly otherModeHref: string;
-}
-
-/** The verified result the attempts endpoint returns. */
-export interface VerifiedAttempt {
-  readonly attemptId: string;
-  readonly scenarioId: string;
-  readonly passed: boolean;
-  readonly score: number;
-  readonly maxScore: number;
-  readonly durationMs: number;
-  readonly result: ReplaySuccess;
 }
 
 /** Reads the page data a scenario page renders into `<script type="application/json" id=...>`. */

@@ -7,7 +7,7 @@ import { itemCatalogOf } from '../../../src/lib/server/assignments/item-catalog.
 import { completionOfItem } from '../../../src/lib/server/completion/item.ts';
 import { learnerCompletions } from '../../../src/lib/server/completion/read.ts';
 import { COMPLETION_STATUSES } from '../../../src/lib/server/completion/status.ts';
-import { seededRandom } from '../../../src/cli/demo-record.ts';
+import { mulberry32 } from '../../../src/lib/server/labs/datasets/random.ts';
 import { loadTeamMatrix } from '../../../src/lib/server/reports/team-report.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 import { ORIGIN, insertPeople, insertTeam } from '../../helpers/manage.ts';
@@ -30,7 +30,7 @@ let learnerIds: string[];
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase());
-  const random = seededRandom(1547);
+  const random = mulberry32(1547);
   const people = await insertPeople(
     db,
     Array.from({ length: 40 }, (_, index) => ({ displayName: `Learner ${index}` })),
@@ -81,7 +81,8 @@ beforeAll(async () => {
           activity,
           userId,
           status,
-          random() < 0.8 ? Math.round(random() * 1000) / 1000 : null,
+          // Scaled scores run from -1 to 1 in xAPI.
+          random() < 0.8 ? Math.round((random() * 2 - 1) * 1000) / 1000 : null,
           isDated ? at : null,
           isDated ? at - 86_400_000 : null,
           crypto.randomUUID(),

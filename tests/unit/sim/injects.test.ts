@@ -8,7 +8,8 @@ import {
   step,
   type SimState,
 } from '../../../src/sim/index.ts';
-import { deviceActions, generalActions, portViews } from '../../../src/lib/client/sims-actions.ts';
+import { deviceActions, generalActions } from '../../../src/lib/client/sims-actions.ts';
+import { listPorts } from '../../../src/sim/describe.ts';
 import { ExerciseLogBuilder } from '../../helpers/exercise-log.ts';
 import { scriptOrder } from '../../helpers/exercise-script.ts';
 import { scenarioPair } from './fixtures.ts';
@@ -64,9 +65,9 @@ describe('injects in the sim engine', () => {
 
   test('a rogue device appears on the chosen port, link up and unregistered', () => {
     const before = createInitialState(cyber.substation, cyber.scenario);
-    expect(portViews(before, 'SW1').find((p) => p.number === 16)?.isLinkUp).toBe(false);
+    expect(listPorts(before, 'SW1').find((p) => p.number === 16)?.isLinkUp).toBe(false);
     const state = injected(cyber, 'rogue-device');
-    expect(portViews(state, 'SW1').find((p) => p.number === 16)?.isLinkUp).toBe(true);
+    expect(listPorts(state, 'SW1').find((p) => p.number === 16)?.isLinkUp).toBe(true);
     const inspected = step(state, { type: 'inspect-port', switch: 'SW1', port: 16 });
     expect(inspected.events[0]?.explanation).toContain('NOT in the asset register');
     const reported = step(inspected.state, {

@@ -124,8 +124,9 @@ describe('listPorts', () => {
       number: 15,
       label: 'Maintenance laptop',
       connectedTo: 'ROGUE-1',
-      enabled: false,
-      inspected: true,
+      isEnabled: false,
+      isLinkUp: false,
+      wasInspected: true,
     });
     expect(listDevices(state).some((d) => d.id === 'ROGUE-1')).toBe(true);
   });

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
 import { createInitialState } from '../../../src/sim/state.ts';
 import { step } from '../../../src/sim/step.ts';
-import { deviceActions, generalActions, portViews } from '../../../src/lib/client/sims-actions.ts';
+import { deviceActions, generalActions } from '../../../src/lib/client/sims-actions.ts';
+import { listPorts } from '../../../src/sim/describe.ts';
 import { renderBriefing } from '../../../src/components/sims/briefing-markdown.ts';
 import { nearestInDirection } from '../../../src/components/sims/sld-geometry.ts';
 
@@ -45,12 +46,12 @@ describe('deviceActions', () => {
   });
 });
 
-describe('portViews', () => {
+describe('listPorts of one switch', () => {
   test('shows the rogue device on port 15 as a live link until the port is disabled', () => {
     const sim = start('rogue-device');
-    expect(portViews(sim, 'SW1').find((port) => port.number === 15)?.isLinkUp).toBe(true);
+    expect(listPorts(sim, 'SW1').find((port) => port.number === 15)?.isLinkUp).toBe(true);
     const disabled = step(sim, { type: 'disable-port', switch: 'SW1', port: 15 }).state;
-    expect(portViews(disabled, 'SW1').find((port) => port.number === 15)).toMatchObject({
+    expect(listPorts(disabled, 'SW1').find((port) => port.number === 15)).toMatchObject({
       isEnabled: false,
       isLinkUp: false,
     });

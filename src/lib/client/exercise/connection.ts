@@ -1,5 +1,11 @@
-import type { ExerciseCommand, ExerciseEntry } from '../../../sim/exercise/commands.ts';
+import type {
+  ExerciseCommand,
+  ExerciseEntry,
+  InstructorCommand,
+} from '../../../sim/exercise/commands.ts';
+import { isInstructorCommand } from '../../../sim/exercise/validate.ts';
 import type { ServerFrame } from '../../exercises/frames.ts';
+import { backoffDelay } from '../backoff.ts';
 
 /** The part of a WebSocket the connection uses (the browser's, or `ws` in tests). */
 export interface SocketLike {
@@ -26,7 +32,8 @@ export interface ConnectionHandlers {
 export type CommandOutcome = { ok: true; seq: number } | { ok: false; reason: string };
 
 const OPEN = 1;
-const MAX_BACKOFF_MS = 5000;
+/** Reconnect timing: quick at first, never slower than every five seconds. */
+const RECONNECT = { baseMs: 250, maxMs: 5000 };
 
 /**
  * A live exercise connection that survives drops: it resumes after the last sequence number it
@@ -36,12 +43,12 @@ const MAX_BACKOFF_MS = 5000;
 export class ExerciseConnection {
   private socket: SocketLike | null = null;
   private lastSeq = 0;
-  private backoff = 250;
+  private failures = 0;
   private isClosed = false;
   private isReady = false;
   private readonly outbox = new Map<
     string,
-    { command: ExerciseCommand; resolve: (o: CommandOutcome) => void }
+    { command: ExerciseCommand | InstructorCommand; resolve: (o: CommandOutcome) => void }
   >();
   private readonly open: () => SocketLike;
   private readonly handlers: ConnectionHandlers;
@@ -63,7 +70,10 @@ export class ExerciseConnection {
   }
 
   /** Sends a command; resolves when the server accepts or refuses it, across reconnects. */
-  send(command: ExerciseCommand, id: string = crypto.randomUUID()): Promise<CommandOutcome> {
+  send(
+    command: ExerciseCommand | InstructorCommand,
+    id: string = crypto.randomUUID(),
+  ): Promise<CommandOutcome> {
     return new Promise((resolve) => {
       this.outbox.set(id, { command, resolve });
       if (this.isReady) this.transmit(id, command);
@@ -76,9 +86,18 @@ export class ExerciseConnection {
     this.socket?.close(1000, 'left');
   }
 
-  private transmit(id: string, command: ExerciseCommand): void {
-    if (this.socket?.readyState === OPEN)
-      this.socket.send(JSON.stringify({ type: 'submit', id, command }));
+  /** Tells instructor consoles how this participant is looking at the exercise (not logged). */
+  sendView(mode: 'scada' | '2d' | '3d' | 'headset', selected: string | null): void {
+    this.view = { mode, selected };
+    if (this.isReady && this.socket?.readyState === OPEN)
+      this.socket.send(JSON.stringify({ type: 'view', ...this.view }));
+  }
+
+  private view: { mode: 'scada' | '2d' | '3d' | 'headset'; selected: string | null } | null = null;
+
+  private transmit(id: string, command: ExerciseCommand | InstructorCommand): void {
+    const type = isInstructorCommand(command) ? 'instruct' : 'submit';
+    if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify({ type, id, command }));
   }
 
   private connect(): void {
@@ -87,7 +106,7 @@ export class ExerciseConnection {
     this.socket = socket;
     this.isReady = false;
     socket.onopen = () => {
-      this.backoff = 250;
+      this.failures = 0;
       socket.send(JSON.stringify({ type: 'hello', after: this.lastSeq }));
     };
     socket.onmessage = (event) => this.receive(String(event.data));
@@ -98,10 +117,13 @@ export class ExerciseConnection {
       this.socket = null;
       if (this.isClosed) return;
       this.handlers.onStatus('offline', event.reason || undefined);
-      setTimeout(() => {
-        if (!this.isClosed) this.connect();
-      }, this.backoff);
-      this.backoff = Math.min(MAX_BACKOFF_MS, this.backoff * 2);
+      setTimeout(
+        () => {
+          if (!this.isClosed) this.connect();
+        },
+        backoffDelay(this.failures, RECONNECT),
+      );
+      this.failures += 1;
     };
   }
 
@@ -124,6 +146,7 @@ export class ExerciseConnection {
       case 'ready':
         this.isReady = true;
         this.handlers.onStatus('online');
+        if (this.view !== null) this.socket?.send(JSON.stringify({ type: 'view', ...this.view }));
         for (const [id, { command }] of this.outbox) this.transmit(id, command);
         break;
       case 'accepted':

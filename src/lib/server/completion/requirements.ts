@@ -1,5 +1,6 @@
 import { activityIds } from '../../courses/activity-ids.ts';
 import { isDoneStatus, isPassed, type CompletionLike } from './status.ts';
+import { roundScaled } from '../../score.ts';
 
 /**
  * What completing a course requires, from the catalogue given as an argument: every lesson done
@@ -138,5 +139,5 @@ export function courseScore(progress: CourseProgress): number {
     lesson.check?.bestScore != null ? [lesson.check.bestScore] : [],
   );
   const mean = scores.length ? scores.reduce((sum, value) => sum + value, 0) / scores.length : 1;
-  return Math.round(mean * 1000) / 1000;
+  return roundScaled(mean);
 }

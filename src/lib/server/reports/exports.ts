@@ -6,6 +6,7 @@ import type { MatrixView } from './matrix-view.ts';
 import type { MemberRecord } from './team-records.ts';
 import type { WaiverNotes } from '../cmi5/waiver-notes.ts';
 import { REPORTED_BY_CONTENT_LABEL } from '../completion/trust.ts';
+import { toPercent } from '../../score.ts';
 
 /** The team matrix and the audit evidence as CSV streams, from the same view the page shows. */
 
@@ -15,8 +16,7 @@ const REPORTED_BY_CONTENT = REPORTED_BY_CONTENT_LABEL;
 const DEPARTMENT = { it: 'IT', ot: 'OT', other: 'Other' } as const;
 const ITEM_TYPE = { course: 'Course', track: 'Track', scenario: 'Simulation' } as const;
 
-const percent = (score: number | null): CsvValue =>
-  score === null ? null : Math.round(score * 100);
+const percent = (score: number | null): CsvValue => (score === null ? null : toPercent(score));
 
 const learnerFields = (learner: MemberRecord): CsvValue[] => [
   csvText(learner.displayName),

@@ -4,7 +4,8 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { z } from 'zod';
 import type { Database } from '../../../../db/client.ts';
 import { simAttempts } from '../../../../db/schema.ts';
-import { replay, type ReplaySuccess } from '../../../sim/index.ts';
+import { MAX_LOG_ACTIONS, replay, type ReplaySuccess } from '../../../sim/index.ts';
+import type { VerifiedAttempt } from '../../../sim/verified-attempt.ts';
 import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
 import { users } from '../../../../db/schema.ts';
 import { now } from '../clock.ts';
@@ -12,6 +13,7 @@ import { recordGrading, type Learner } from '../completion/grading.ts';
 import type { CourseRequirements } from '../completion/requirements.ts';
 import { recordBase } from '../learning-record/record-base.ts';
 import { findScenario } from './catalog.ts';
+import { scaledScore } from '../../score.ts';
 
 /** How far ahead of the server's clock a browser's clock may run before its claims are refused. */
 const CLOCK_SKEW_MS = 60_000;
@@ -26,21 +28,12 @@ export const AttemptSubmissionSchema = z.object({
   /** ISO time the attempt started by the browser's clock: kept as a claim, never used as a graded time. */
   startedAt: z.iso.datetime({ offset: true, message: 'startedAt must be an ISO 8601 date-time' }),
   /** The ordered action log: `{ at, action }` entries, validated by the engine's replay. */
-  actions: z.array(z.unknown()).max(2000, 'an attempt may hold at most 2000 actions'),
+  actions: z
+    .array(z.unknown())
+    .max(MAX_LOG_ACTIONS, `an attempt may hold at most ${MAX_LOG_ACTIONS} actions`),
 });
 
 export type AttemptSubmission = z.output<typeof AttemptSubmissionSchema>;
-
-/** The verified outcome returned to the browser and shown on transcripts. */
-export interface VerifiedAttempt {
-  attemptId: string;
-  scenarioId: string;
-  passed: boolean;
-  score: number;
-  maxScore: number;
-  durationMs: number;
-  result: ReplaySuccess;
-}
 
 export type SubmitAttemptResult =
   | { ok: true; attempt: VerifiedAttempt; isNew: boolean }
@@ -144,8 +137,7 @@ export async function submitAttempt(
     registration: submission.attemptId,
     extensions: { [`${base}/xapi/extensions/claimed-start`]: submission.startedAt },
   };
-  const scaled =
-    result.maxScore > 0 ? Math.round((result.score / result.maxScore) * 1000) / 1000 : 0;
+  const scaled = scaledScore(result.score, result.maxScore);
   const attemptRow = db
     .insert(simAttempts)
     .values({

@@ -1,4 +1,4 @@
-import { readBodyBytes } from '../http/body.ts';
+import { readJsonValue } from '../http/json.ts';
 
 /** Largest request body accepted (a batch of a few thousand typical statements). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -35,28 +35,28 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
       message: 'Send the statements as Content-Type: application/json.',
     };
   }
-  const bytes = await readBodyBytes(request, limit);
-  if (!bytes.ok) {
-    return bytes.reason === 'too-large'
-      ? tooLarge()
-      : { ok: false, status: 400, message: 'The request body could not be read; send it again.' };
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.bytes);
-  } catch {
-    return { ok: false, status: 400, message: 'The request body is not valid UTF-8.' };
-  }
-  if (!text.trim())
-    return {
-      ok: false,
-      status: 400,
-      message: 'The request body is empty; send statements as JSON.',
-    };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const detail = error instanceof SyntaxError ? `: ${error.message.slice(0, 120)}` : '';
-    return { ok: false, status: 400, message: `The request body is not valid JSON${detail}.` };
+  const body = await readJsonValue(request, limit);
+  if (body.ok) return body;
+  switch (body.problem) {
+    case 'too-large':
+      return tooLarge();
+    case 'unreadable':
+      return {
+        ok: false,
+        status: 400,
+        message: 'The request body could not be read; send it again.',
+      };
+    case 'not-utf8':
+      return { ok: false, status: 400, message: 'The request body is not valid UTF-8.' };
+    case 'empty':
+      return {
+        ok: false,
+        status: 400,
+        message: 'The request body is empty; send statements as JSON.',
+      };
+    case 'not-json': {
+      const detail = body.detail ? `: ${body.detail}` : '';
+      return { ok: false, status: 400, message: `The request body is not valid JSON${detail}.` };
+    }
   }
 }

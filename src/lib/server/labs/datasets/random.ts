@@ -14,8 +14,8 @@ export interface Random {
   pick<T>(items: readonly T[]): T;
 }
 
-/** mulberry32: a small, fast 32-bit generator, good enough for synthetic data. */
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small, fast 32-bit generator, good enough for synthetic data and the demo. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
