@@ -1,5 +1,5 @@
 import type { SwitchPosition } from './schema/common.ts';
-import type { SimModel } from './topology.ts';
+import type { Branch, SimModel } from './topology.ts';
 
 /** What a node is doing: connected to a source, to earth, or neither. */
 export type NodeEnergization = 'live' | 'dead' | 'earthed';
@@ -18,7 +18,8 @@ export interface Analysis {
 }
 
 interface Components {
-  readonly root: Int32Array;
+  /** Node index -> the index of its component's root. */
+  readonly root: readonly number[];
 }
 
 /** Groups nodes joined through closed breakers/disconnectors (and transformers, if asked). */
@@ -29,23 +30,27 @@ function components(
   throughTransformers = true,
 ): Components {
   const n = model.nodes.length;
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  const find = (i: number): number => {
-    let r = i;
-    while (parent[r] !== r) r = parent[r] ?? r;
-    return r;
-  };
-  for (const branch of model.branches) {
+  // Union-find; afterwards each entry is flattened to its component's root in place.
+  // A plain array: a small typed array of 32-bit entries lives outside the heap and is slower to make.
+  const root: number[] = [];
+  for (let i = 0; i < n; i++) root.push(i);
+  const branches = model.branches;
+  for (let k = 0; k < branches.length; k++) {
+    const branch = branches[k] as Branch;
     if (branch.device === excluded) continue;
     if (branch.isTransformer && !throughTransformers) continue;
     if (branch.switchable && topology.positions[branch.device] !== 'closed') continue;
-    const ra = find(branch.a);
-    const rb = find(branch.b);
-    if (ra !== rb) parent[ra] = rb;
+    let ra = branch.a;
+    while (root[ra] !== ra) ra = root[ra] as number;
+    let rb = branch.b;
+    while (root[rb] !== rb) rb = root[rb] as number;
+    if (ra !== rb) root[ra] = rb;
   }
-  const root = new Int32Array(n);
-  for (let i = 0; i < n; i++) root[i] = find(i);
+  for (let i = 0; i < n; i++) {
+    let r = i;
+    while (root[r] !== r) r = root[r] as number;
+    root[i] = r;
+  }
   return { root };
 }
 
@@ -87,9 +92,14 @@ export function toEnergization(
   analysis: Analysis,
 ): Readonly<Record<string, NodeEnergization>> {
   const result: Record<string, NodeEnergization> = {};
-  model.nodes.forEach((node, i) => {
-    result[node.id] = analysis.live[i] ? 'live' : analysis.earthed[i] ? 'earthed' : 'dead';
-  });
+  const { nodes } = model;
+  for (let i = 0; i < nodes.length; i++) {
+    result[(nodes[i] as SimModel['nodes'][number]).id] = analysis.live[i]
+      ? 'live'
+      : analysis.earthed[i]
+        ? 'earthed'
+        : 'dead';
+  }
   return result;
 }
 

@@ -81,7 +81,8 @@ beforeAll(async () => {
           activity,
           userId,
           status,
-          random() < 0.8 ? Math.round(random() * 1000) / 1000 : null,
+          // Scaled scores run from -1 to 1 in xAPI.
+          random() < 0.8 ? Math.round((random() * 2 - 1) * 1000) / 1000 : null,
           isDated ? at : null,
           isDated ? at - 86_400_000 : null,
           crypto.randomUUID(),

@@ -208,7 +208,8 @@ describe('live joint exercise over WebSockets', () => {
       expect(team.clients[role].entries.map((e) => e.seq)).toEqual(rows.map((r) => r.seq));
     }
     close(team);
-  });
+    // A restart and three reconnections take a while on a loaded machine.
+  }, 120_000);
 
   test('10,000 malformed frames do not crash the server or disturb the exercise', async () => {
     const team = await assembleTeam();
@@ -249,5 +250,6 @@ describe('live joint exercise over WebSockets', () => {
       .where(and(eq(exerciseEvents.exerciseId, team.exerciseId)));
     expect(after).toHaveLength(6);
     close(team);
-  });
+    // 112 connections with 10,000 frames take a while on a loaded machine.
+  }, 120_000);
 });

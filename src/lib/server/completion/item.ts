@@ -51,6 +51,14 @@ function isDone<K>(reader: CompletionReader<K>, key: K): boolean {
   return isDoneStatus(reader.status(key)) && reader.lastCompletedAt(key) !== null;
 }
 
+/** An ItemCompletion that reports fill in place (see itemCompletionInto). */
+export type MutableItemCompletion = { -readonly [K in keyof ItemCompletion]: ItemCompletion[K] };
+
+/** A fresh, empty completion to fill with itemCompletionInto. */
+export function emptyItemCompletion(): MutableItemCompletion {
+  return { ...NOTHING };
+}
+
 /**
  * Completion of an item from the learner's completion rows: a course by its course-level completion,
  * a scenario by its completion or pass, a track when every course in it is complete (dated by the
@@ -62,33 +70,62 @@ export function itemCompletion<K>(
   keys: readonly K[],
   reader: CompletionReader<K>,
 ): ItemCompletion {
+  return itemCompletionInto(isTrack, keys, reader, emptyItemCompletion());
+}
+
+/**
+ * itemCompletion written into `out`, which it returns: a report that reads hundreds of thousands
+ * of cells fills one object instead of making one per cell.
+ */
+export function itemCompletionInto<K>(
+  isTrack: boolean,
+  keys: readonly K[],
+  reader: CompletionReader<K>,
+  out: MutableItemCompletion,
+): MutableItemCompletion {
   if (!isTrack) {
     const key = keys[0];
-    if (key === undefined) return NOTHING;
+    if (key === undefined) return fill(out, null, false, null, NONE);
     const done = isDone(reader, key);
     const statementId = done ? reader.lastStatementId(key) : null;
-    return {
-      lastCompletedAt: done ? reader.lastCompletedAt(key) : null,
-      isInProgress: reader.status(key) !== null,
-      bestScore: reader.bestScore(key),
-      statementIds: statementId ? [statementId] : NONE,
-    };
+    return fill(
+      out,
+      done ? reader.lastCompletedAt(key) : null,
+      reader.status(key) !== null,
+      reader.bestScore(key),
+      statementId ? [statementId] : NONE,
+    );
   }
   const isAllDone = keys.length > 0 && keys.every((key) => isDone(reader, key));
   if (!isAllDone) {
     const isInProgress = keys.some((key) => reader.status(key) !== null);
-    return { lastCompletedAt: null, isInProgress, bestScore: null, statementIds: NONE };
+    return fill(out, null, isInProgress, null, NONE);
   }
   const scores = keys.map((key) => reader.bestScore(key));
   const isAllScored = scores.every((score) => score !== null);
-  return {
-    lastCompletedAt: Math.min(...keys.map((key) => reader.lastCompletedAt(key) ?? 0)),
-    isInProgress: true,
-    bestScore: isAllScored
+  return fill(
+    out,
+    Math.min(...keys.map((key) => reader.lastCompletedAt(key) ?? 0)),
+    true,
+    isAllScored
       ? scores.reduce<number>((sum, score) => sum + (score ?? 0), 0) / scores.length
       : null,
-    statementIds: keys.flatMap((key) => reader.lastStatementId(key) ?? []),
-  };
+    keys.flatMap((key) => reader.lastStatementId(key) ?? []),
+  );
+}
+
+function fill(
+  out: MutableItemCompletion,
+  lastCompletedAt: number | null,
+  isInProgress: boolean,
+  bestScore: number | null,
+  statementIds: readonly string[],
+): MutableItemCompletion {
+  out.lastCompletedAt = lastCompletedAt;
+  out.isInProgress = isInProgress;
+  out.bestScore = bestScore;
+  out.statementIds = statementIds;
+  return out;
 }
 
 /** Completion of a resolved item from rows looked up by activity id (see itemCompletion). */

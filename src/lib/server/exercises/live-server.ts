@@ -2,13 +2,20 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Database } from '../../../../db/client.ts';
-import { ClientFrameSchema, MAX_FRAME_BYTES, exerciseIdFromPath } from '../../exercises/frames.ts';
+import {
+  ClientFrameSchema,
+  MAX_FRAME_BYTES,
+  exerciseIdFromConsolePath,
+  exerciseIdFromPath,
+} from '../../exercises/frames.ts';
+import { authenticateConsoleUpgrade } from './console-auth.ts';
 import type { ServerFrame } from '../../exercises/frames.ts';
 import { authenticateUpgrade } from './upgrade-auth.ts';
 import { ExerciseRoom } from './room.ts';
 import type { RoomClient } from './room.ts';
 import { findScenario } from '../sims/catalog.ts';
 import { RateLimiter } from './rate-limit.ts';
+import type { CourseRequirements } from '../completion/requirements.ts';
 
 /** How often the server pings each socket; one missed pong ends the connection. */
 export const HEARTBEAT_MS = 15_000;
@@ -19,6 +26,8 @@ export interface LiveServerOptions {
   /** PUBLIC_ORIGIN when set: the only Origin accepted. */
   publicOrigin?: string | undefined;
   heartbeatMs?: number;
+  /** The catalogue's course requirements: a verdict completes the courses that require its scenario. */
+  courses: readonly CourseRequirements[];
 }
 
 /**
@@ -32,9 +41,18 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = (request.url ?? '').split('?')[0] ?? '';
-    const exerciseId = exerciseIdFromPath(path);
+    const consoleId = exerciseIdFromConsolePath(path);
+    const exerciseId = consoleId ?? exerciseIdFromPath(path);
     if (exerciseId === null) return refuse(socket, 404, 'No exercise socket here.');
-    authenticateUpgrade(options.db, request, exerciseId, options.publicOrigin).then(
+    const authenticated =
+      consoleId !== null
+        ? authenticateConsoleUpgrade(options.db, request, consoleId, options.publicOrigin).then(
+            (auth) => (auth.ok ? { ...auth, role: 'observer' as const, isConsole: true } : auth),
+          )
+        : authenticateUpgrade(options.db, request, exerciseId, options.publicOrigin).then((auth) =>
+            auth.ok ? { ...auth, isConsole: false } : auth,
+          );
+    authenticated.then(
       (auth) => {
         if (!auth.ok) return refuse(socket, auth.status, auth.message);
         const found = findScenario(auth.scenarioId);
@@ -42,10 +60,10 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
         sockets.handleUpgrade(request, socket, head, (ws) => {
           let room = rooms.get(exerciseId);
           if (room === undefined) {
-            room = new ExerciseRoom(options.db, exerciseId, found);
+            room = new ExerciseRoom(options.db, exerciseId, found, options.courses);
             rooms.set(exerciseId, room);
           }
-          serve(ws, room, auth.user, auth.role);
+          serve(ws, room, auth.user, auth.role, auth.isConsole);
         });
       },
       () => refuse(socket, 503, 'The exercise could not be opened; try again.'),
@@ -57,14 +75,18 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
     room: ExerciseRoom,
     user: { id: string; displayName: string },
     role: RoomClient['role'],
+    isConsole: boolean,
   ): void => {
     alive.set(ws, true);
     const limiter = new RateLimiter();
     const client: RoomClient = {
       userId: user.id,
       role,
+      isConsole,
       send: (frame: ServerFrame) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+        if (ws.readyState !== ws.OPEN) return;
+        holdWrites(ws);
+        ws.send(serialize(frame), { binary: false });
       },
     };
     const refused = (id: string | null, reason: string): void =>
@@ -87,12 +109,24 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
       void joined
         .then(async () => {
           if (message.type === 'hello') return room.resume(client, message.after);
-          const outcome = await room.submit(client, message.id, message.command);
+          if (message.type === 'view')
+            return room.reportView(client, { mode: message.mode, selected: message.selected });
+          if (message.type === 'submit' && isConsole) {
+            refused(message.id, 'the console sends instructor commands only');
+            return;
+          }
+          const outcome =
+            message.type === 'instruct'
+              ? await room.instruct(client, message.id, message.command)
+              : await room.submit(client, message.id, message.command);
           if (outcome.ok) client.send({ type: 'accepted', id: message.id, seq: outcome.seq });
           else refused(message.id, outcome.reason);
         })
         .catch(() =>
-          refused(message.type === 'submit' ? message.id : null, 'not stored; send it again'),
+          refused(
+            message.type === 'submit' || message.type === 'instruct' ? message.id : null,
+            'not stored; send it again',
+          ),
         );
     });
     ws.on('close', () => {
@@ -120,6 +154,37 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
     for (const ws of sockets.clients) ws.terminate();
     sockets.close();
   };
+}
+
+/** Sockets whose writes are held until the current turn's frames are all queued. */
+const corked = new WeakSet<WebSocket>();
+
+/**
+ * Frames sent to one socket in the same turn (an entry and its acceptance, say) leave in one
+ * write: the TCP socket is corked until the microtasks of this turn have run.
+ */
+function holdWrites(ws: WebSocket): void {
+  const socket = (ws as unknown as { _socket?: Duplex })._socket;
+  if (socket === undefined || corked.has(ws)) return;
+  corked.add(ws);
+  socket.cork();
+  setImmediate(() => {
+    corked.delete(ws);
+    socket.uncork();
+  });
+}
+
+/** Entries as sent, so a broadcast to every participant serialises each entry once. */
+const entryFrames = new WeakMap<object, Buffer>();
+
+function serialize(frame: ServerFrame): Buffer | string {
+  if (frame.type !== 'entry') return JSON.stringify(frame);
+  let bytes = entryFrames.get(frame.entry);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(frame));
+    entryFrames.set(frame.entry, bytes);
+  }
+  return bytes;
 }
 
 function parseFrame(

@@ -4,6 +4,7 @@ import {
   formatDate,
   type AssignmentStatus,
   type AssignmentStatusCode,
+  type StatusInput,
 } from '../../assignments/status.ts';
 import type { AssignmentRow } from '../assignments/assignment.ts';
 import {
@@ -12,7 +13,13 @@ import {
   type ItemCatalog,
   type ResolvedItem,
 } from '../assignments/item-catalog.ts';
-import { itemCompletion, type CompletionReader, type ItemCompletion } from '../completion/item.ts';
+import {
+  emptyItemCompletion,
+  itemCompletion,
+  itemCompletionInto,
+  type CompletionReader,
+  type ItemCompletion,
+} from '../completion/item.ts';
 import {
   presentNumber,
   type CertificatesByLearner,
@@ -102,6 +109,9 @@ class MatrixStore {
   readonly completedAt: Float64Array;
   readonly score: Float64Array;
   readonly isInProgress: Uint8Array;
+  /** Filled afresh for each cell while the rows are built (one object, not one per cell). */
+  readonly completion = emptyItemCompletion();
+  readonly statusInput: StatusInput;
 
   constructor(
     items: readonly ResolvedItem[],
@@ -116,6 +126,14 @@ class MatrixStore {
     this.completedAt = new Float64Array(learners * items.length);
     this.score = new Float64Array(learners * items.length);
     this.isInProgress = new Uint8Array(learners * items.length);
+    this.statusInput = {
+      dueDate: '',
+      recurrenceMonths: null,
+      lastCompletedAt: null,
+      isInProgress: false,
+      now: context.now,
+      timeZone: context.timeZone,
+    };
   }
 }
 
@@ -139,7 +157,7 @@ class LearnerRow implements MatrixRow {
     store: MatrixStore,
     assignments: readonly (AssignmentRow | undefined)[],
   ) {
-    const { grid, context } = store;
+    const { grid, statusInput } = store;
     this.learner = learner;
     this.#store = store;
     this.#assignments = assignments;
@@ -147,19 +165,18 @@ class LearnerRow implements MatrixRow {
     this.#base = index * store.items.length;
     this.statuses = assignments.map((assignment, column) => {
       if (!assignment) return null;
-      const completion = this.#completion(column);
+      const isTrack = store.items[column]?.type === 'track';
+      const keys = store.gridColumns[column] ?? [];
+      const completion = itemCompletionInto(isTrack, keys, this.#reader, store.completion);
       const cell = this.#base + column;
       store.completedAt[cell] = completion.lastCompletedAt ?? NaN;
       store.score[cell] = completion.bestScore ?? NaN;
       store.isInProgress[cell] = completion.isInProgress ? 1 : 0;
-      return assignmentStatus({
-        dueDate: assignment.dueDate,
-        recurrenceMonths: assignment.recurrenceMonths,
-        lastCompletedAt: completion.lastCompletedAt,
-        isInProgress: completion.isInProgress,
-        now: context.now,
-        timeZone: context.timeZone,
-      });
+      statusInput.dueDate = assignment.dueDate;
+      statusInput.recurrenceMonths = assignment.recurrenceMonths;
+      statusInput.lastCompletedAt = completion.lastCompletedAt;
+      statusInput.isInProgress = completion.isInProgress;
+      return assignmentStatus(statusInput);
     });
   }
 

@@ -118,10 +118,14 @@ export const STATUS_OF_CODE: readonly (CompletionLike['status'] | null)[] = [
   null,
   ...COMPLETION_STATUSES,
 ];
-const STATUS_CODE: Record<string, number> = Object.fromEntries(
-  COMPLETION_STATUSES.map((status, rank) => [status.charAt(0), rank + 1]),
-);
-if (Object.keys(STATUS_CODE).length !== COMPLETION_STATUSES.length) {
+/** Grid code by the character code of a status's initial (0 for an unknown initial). */
+const STATUS_CODE = new Uint8Array(128);
+COMPLETION_STATUSES.forEach((status, rank) => {
+  STATUS_CODE[status.charCodeAt(0)] = rank + 1;
+});
+if (
+  new Set(COMPLETION_STATUSES.map((status) => status.charAt(0))).size !== COMPLETION_STATUSES.length
+) {
   throw new Error('completion statuses must have distinct initials for the packed grid');
 }
 
@@ -313,7 +317,11 @@ class ListReader {
 /** Scores travel as whole basis points (four decimal places) to keep the SQL cheap. */
 const SCORE_SCALE = 10_000;
 
-/** Reads each learner's packed lists (see completionsSql) into a grid. */
+/**
+ * Reads each learner's packed lists (see completionsSql) into a grid. The column, score and time
+ * of each entry are parsed in place, digit by digit, in this loop (it runs once per cell of a grid
+ * that can hold hundreds of thousands: a call per number costs more than the digits).
+ */
 function readCompletions(
   result: ResultSet | undefined,
   activityIds: readonly string[],
@@ -327,25 +335,54 @@ function readCompletions(
     if (typeof packed !== 'string' || learner < 0) continue;
     const statusFrom = packed.indexOf(LIST) + 1;
     const count = packed.indexOf(LIST, statusFrom) - statusFrom;
-    const columns = new ListReader(packed, 0);
-    const scores = new ListReader(packed, statusFrom + count + 1);
-    const lastTimes = new ListReader(packed, packed.indexOf(LIST, scores.position) + 1);
+    // Positions in the lists of columns, scores and last completion times.
+    let at = 0;
+    let scoreAt = statusFrom + count + 1;
+    let timeAt = packed.indexOf(LIST, scoreAt) + 1;
     const firstTimes = withEvidence
-      ? new ListReader(packed, packed.indexOf(LIST, lastTimes.position) + 1)
+      ? new ListReader(packed, packed.indexOf(LIST, timeAt) + 1)
       : null;
     const ids = firstTimes
       ? new ListReader(packed, packed.indexOf(LIST, firstTimes.position) + 1)
       : null;
     const base = learner * grid.width;
     for (let entry = 0; entry < count; entry += 1) {
-      const column = columns.number();
-      const status = STATUS_CODE[packed.charAt(statusFrom + entry)] ?? 1;
-      const score = scores.number() / SCORE_SCALE;
-      const last = lastTimes.number();
+      let column = 0;
+      let code = packed.charCodeAt(at);
+      for (; code >= 48 && code <= 57; code = packed.charCodeAt(++at))
+        column = column * 10 + code - 48;
+      at += 1;
+      const isNegative = packed.charCodeAt(scoreAt) === 45;
+      if (isNegative) scoreAt += 1;
+      const scoreFrom = scoreAt;
+      let score = 0;
+      code = packed.charCodeAt(scoreAt);
+      for (; code >= 48 && code <= 57; code = packed.charCodeAt(++scoreAt))
+        score = score * 10 + code - 48;
+      const hasScore = scoreAt > scoreFrom;
+      scoreAt += 1;
+      const isBefore1970 = packed.charCodeAt(timeAt) === 45;
+      if (isBefore1970) timeAt += 1;
+      const timeFrom = timeAt;
+      let last = 0;
+      code = packed.charCodeAt(timeAt);
+      for (; code >= 48 && code <= 57; code = packed.charCodeAt(++timeAt))
+        last = last * 10 + code - 48;
+      const hasTime = timeAt > timeFrom;
+      timeAt += 1;
+      const status = STATUS_CODE[packed.charCodeAt(statusFrom + entry)] || 1;
       const first = firstTimes ? firstTimes.number() : NaN;
       const id = ids ? ids.word() : undefined;
-      if (column >= 0 && column < grid.width)
-        grid.put(base + column, status, score, last, first, id);
+      if (column < grid.width) {
+        grid.put(
+          base + column,
+          status,
+          hasScore ? ((isNegative ? -1 : 1) * score) / SCORE_SCALE : NaN,
+          hasTime ? (isBefore1970 ? -last : last) : NaN,
+          first,
+          id,
+        );
+      }
     }
   }
   return grid;
