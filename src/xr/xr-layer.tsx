@@ -54,6 +54,12 @@ export interface XrKit {
 export function createXrKit(): XrKit {
   const store = createSimXrStore();
   const origin: RefObject<Group | null> = createRef<Group>();
+  // Marks the page while a headset session runs, so a joint exercise can tell its instructor.
+  store.subscribe((state) => {
+    const isPresenting = state.session != null;
+    if ((document.body.dataset['xrPresenting'] === 'true') !== isPresenting)
+      document.body.dataset['xrPresenting'] = String(isPresenting);
+  });
   return {
     enterVR: () => store.enterVR(),
     Layer: ({ viewer, bridge, attempt, exercise, children }) => (

@@ -38,8 +38,9 @@ export function connectParticipant(
   serverUrl: string,
   exerciseId: string,
   cookie: string,
+  socket: 'live' | 'console/live' = 'live',
 ): TestParticipant {
-  const url = `${serverUrl.replace('http', 'ws')}/exercises/${exerciseId}/live`;
+  const url = `${serverUrl.replace('http', 'ws')}/exercises/${exerciseId}/${socket}`;
   const entries: ExerciseEntry[] = [];
   const frames: ServerFrame[] = [];
   let status = 'connecting';

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../sim/exercise/state.ts';
 import { ExerciseResult } from './ExerciseResult.tsx';
 import { InstructionComposer } from './InstructionComposer.tsx';
 import { InstructionItem } from './InstructionItem.tsx';
+import { InstructorNotices } from './InstructorNotices.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { useExercise } from './use-exercise.ts';
 
@@ -23,6 +24,7 @@ export function CommsPanel({ store }: { store: ExerciseStore }) {
   return (
     <section className="exercise-comms" aria-labelledby="comms-heading">
       <h2 id="comms-heading">Communications</h2>
+      <InstructorNotices store={store} />
       <PresenceList store={store} />
       <p role="status" className={refusal ? 'notice error' : 'visually-hidden'}>
         {refusal ? `Not sent: ${refusal}` : ''}

@@ -43,6 +43,28 @@ export default function ExerciseView({ dataId, view }: { dataId: string; view: '
     wiring.connection.start();
     return () => wiring.connection.close();
   }, [wiring]);
+  useEffect(() => {
+    if (wiring === null || data === null) return;
+    // The instructor console shows how each participant is looking: SCADA, 2D, 3D or headset.
+    const report = (): void => {
+      const isHeadset = document.body.dataset['xrPresenting'] === 'true';
+      const mode = data.role === 'authority' ? 'scada' : isHeadset ? 'headset' : view;
+      wiring.connection.sendView(mode, wiring.attempt.getState().selected);
+    };
+    report();
+    let last = wiring.attempt.getState().selected;
+    const unsubscribe = wiring.attempt.subscribe((state) => {
+      if (state.selected === last) return;
+      last = state.selected;
+      report();
+    });
+    const observer = new MutationObserver(report);
+    observer.observe(document.body, { attributes: true, attributeFilter: ['data-xr-presenting'] });
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+    };
+  }, [wiring, data, view]);
   if (wiring === null)
     return <p className="notice error">The exercise data is missing from this page.</p>;
   const panels = <CommsPanel store={wiring.store} />;

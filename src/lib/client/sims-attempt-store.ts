@@ -38,6 +38,8 @@ export interface AttemptState {
   /** The device the learner has selected, in any view. */
   readonly selected: string | null;
   readonly phase: 'running' | 'finished';
+  /** A notice over every view, the headset panel included (an instructor's pause); null for none. */
+  readonly banner?: string | null;
   /** Why it finished: the learner said so, or a critical failure ended it. */
   readonly endReason: 'finished' | 'critical' | null;
   readonly submission: SubmissionState;

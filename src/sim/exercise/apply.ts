@@ -106,7 +106,7 @@ export function applyEntry(state: ExerciseState, entry: ExerciseEntry): Exercise
       next = {
         ...next,
         sim: result.state,
-        simEvents: [...next.simEvents, ...result.events.map((e) => ({ ...e, seq, role }))],
+        simEvents: [...next.simEvents, ...result.events.map((e) => ({ ...e, seq, role, at }))],
         injects: [...next.injects, { seq, at, id: inject.id, label: inject.label }],
       };
       line('inject', `Instructor inject: ${inject.label}`, { severity: 'alarm' });
@@ -234,7 +234,7 @@ export function applyEntry(state: ExerciseState, entry: ExerciseEntry): Exercise
 }
 
 function applyAction(state: ExerciseState, entry: ExerciseEntry, action: SimAction): ExerciseState {
-  const { role, seq } = entry;
+  const { role, seq, at } = entry;
   const find = (code: FindingCode, by: ExerciseRole, message: string): ExerciseState => ({
     ...next,
     findings: [...next.findings, { code, role: by, seq, message }],
@@ -243,7 +243,7 @@ function applyAction(state: ExerciseState, entry: ExerciseEntry, action: SimActi
   const taken =
     action.type === 'operate' && role !== 'authority' ? { ...action, local: true } : action;
   const result = step(state.sim, taken);
-  const events = result.events.map((event) => ({ ...event, seq, role }));
+  const events = result.events.map((event) => ({ ...event, seq, role, at }));
   let next: ExerciseState = {
     ...state,
     sim: result.state,

@@ -58,6 +58,8 @@ export interface TimelineItem {
 /** A sim event with who caused it. */
 export interface ExerciseSimEvent extends SimEvent {
   readonly seq: number;
+  /** Server time of the entry that caused it. */
+  readonly at: number;
   readonly role: ExerciseRole;
 }
 

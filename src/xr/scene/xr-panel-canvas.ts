@@ -89,7 +89,14 @@ export function drawXrPanel(
     context.font = '28px sans-serif';
     y = wrap(context, `Hint: ${step.hints[0]}`, 32, y + 4, 960, 34, 3);
   }
-  const isRunning = attempt.phase === 'running';
+  const isRunning = attempt.phase === 'running' && !attempt.banner;
+  if (attempt.banner) {
+    context.fillStyle = '#f3c46b';
+    context.fillRect(0, y + 4, 1024, 84);
+    context.fillStyle = '#0f1b22';
+    context.font = 'bold 34px sans-serif';
+    y = wrap(context, attempt.banner, 32, y + 56, 960, 38, 2) + 20;
+  }
   if (options.showBriefing) {
     context.fillStyle = '#cfe2ea';
     context.font = '30px sans-serif';

@@ -20,9 +20,13 @@ function loggedEvents(exercise: ExerciseState): LoggedEvent[] {
 
 function view(
   exercise: ExerciseState,
-): Pick<AttemptState, 'sim' | 'events' | 'phase' | 'endReason'> {
+): Pick<AttemptState, 'sim' | 'events' | 'phase' | 'endReason' | 'banner'> {
   const isOver = exercise.finishedAt !== null;
   return {
+    banner:
+      exercise.pausedAt === null
+        ? null
+        : `Paused by the instructor${exercise.pauseText ? `: ${exercise.pauseText}` : ''}`,
     sim: exercise.sim,
     events: loggedEvents(exercise),
     phase: isOver ? 'finished' : 'running',

@@ -1,4 +1,9 @@
-import type { ExerciseCommand, ExerciseEntry } from '../../../sim/exercise/commands.ts';
+import type {
+  ExerciseCommand,
+  ExerciseEntry,
+  InstructorCommand,
+} from '../../../sim/exercise/commands.ts';
+import { isInstructorCommand } from '../../../sim/exercise/validate.ts';
 import type { ServerFrame } from '../../exercises/frames.ts';
 import { backoffDelay } from '../backoff.ts';
 
@@ -43,7 +48,7 @@ export class ExerciseConnection {
   private isReady = false;
   private readonly outbox = new Map<
     string,
-    { command: ExerciseCommand; resolve: (o: CommandOutcome) => void }
+    { command: ExerciseCommand | InstructorCommand; resolve: (o: CommandOutcome) => void }
   >();
   private readonly open: () => SocketLike;
   private readonly handlers: ConnectionHandlers;
@@ -65,7 +70,10 @@ export class ExerciseConnection {
   }
 
   /** Sends a command; resolves when the server accepts or refuses it, across reconnects. */
-  send(command: ExerciseCommand, id: string = crypto.randomUUID()): Promise<CommandOutcome> {
+  send(
+    command: ExerciseCommand | InstructorCommand,
+    id: string = crypto.randomUUID(),
+  ): Promise<CommandOutcome> {
     return new Promise((resolve) => {
       this.outbox.set(id, { command, resolve });
       if (this.isReady) this.transmit(id, command);
@@ -78,9 +86,18 @@ export class ExerciseConnection {
     this.socket?.close(1000, 'left');
   }
 
-  private transmit(id: string, command: ExerciseCommand): void {
-    if (this.socket?.readyState === OPEN)
-      this.socket.send(JSON.stringify({ type: 'submit', id, command }));
+  /** Tells instructor consoles how this participant is looking at the exercise (not logged). */
+  sendView(mode: 'scada' | '2d' | '3d' | 'headset', selected: string | null): void {
+    this.view = { mode, selected };
+    if (this.isReady && this.socket?.readyState === OPEN)
+      this.socket.send(JSON.stringify({ type: 'view', ...this.view }));
+  }
+
+  private view: { mode: 'scada' | '2d' | '3d' | 'headset'; selected: string | null } | null = null;
+
+  private transmit(id: string, command: ExerciseCommand | InstructorCommand): void {
+    const type = isInstructorCommand(command) ? 'instruct' : 'submit';
+    if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify({ type, id, command }));
   }
 
   private connect(): void {
@@ -129,6 +146,7 @@ export class ExerciseConnection {
       case 'ready':
         this.isReady = true;
         this.handlers.onStatus('online');
+        if (this.view !== null) this.socket?.send(JSON.stringify({ type: 'view', ...this.view }));
         for (const [id, { command }] of this.outbox) this.transmit(id, command);
         break;
       case 'accepted':

@@ -2,7 +2,13 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Database } from '../../../../db/client.ts';
-import { ClientFrameSchema, MAX_FRAME_BYTES, exerciseIdFromPath } from '../../exercises/frames.ts';
+import {
+  ClientFrameSchema,
+  MAX_FRAME_BYTES,
+  exerciseIdFromConsolePath,
+  exerciseIdFromPath,
+} from '../../exercises/frames.ts';
+import { authenticateConsoleUpgrade } from './console-auth.ts';
 import type { ServerFrame } from '../../exercises/frames.ts';
 import { authenticateUpgrade } from './upgrade-auth.ts';
 import { ExerciseRoom } from './room.ts';
@@ -35,9 +41,18 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = (request.url ?? '').split('?')[0] ?? '';
-    const exerciseId = exerciseIdFromPath(path);
+    const consoleId = exerciseIdFromConsolePath(path);
+    const exerciseId = consoleId ?? exerciseIdFromPath(path);
     if (exerciseId === null) return refuse(socket, 404, 'No exercise socket here.');
-    authenticateUpgrade(options.db, request, exerciseId, options.publicOrigin).then(
+    const authenticated =
+      consoleId !== null
+        ? authenticateConsoleUpgrade(options.db, request, consoleId, options.publicOrigin).then(
+            (auth) => (auth.ok ? { ...auth, role: 'observer' as const, isConsole: true } : auth),
+          )
+        : authenticateUpgrade(options.db, request, exerciseId, options.publicOrigin).then((auth) =>
+            auth.ok ? { ...auth, isConsole: false } : auth,
+          );
+    authenticated.then(
       (auth) => {
         if (!auth.ok) return refuse(socket, auth.status, auth.message);
         const found = findScenario(auth.scenarioId);
@@ -48,7 +63,7 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
             room = new ExerciseRoom(options.db, exerciseId, found, options.courses);
             rooms.set(exerciseId, room);
           }
-          serve(ws, room, auth.user, auth.role);
+          serve(ws, room, auth.user, auth.role, auth.isConsole);
         });
       },
       () => refuse(socket, 503, 'The exercise could not be opened; try again.'),
@@ -60,12 +75,14 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
     room: ExerciseRoom,
     user: { id: string; displayName: string },
     role: RoomClient['role'],
+    isConsole: boolean,
   ): void => {
     alive.set(ws, true);
     const limiter = new RateLimiter();
     const client: RoomClient = {
       userId: user.id,
       role,
+      isConsole,
       send: (frame: ServerFrame) => {
         if (ws.readyState !== ws.OPEN) return;
         holdWrites(ws);
@@ -92,12 +109,24 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
       void joined
         .then(async () => {
           if (message.type === 'hello') return room.resume(client, message.after);
-          const outcome = await room.submit(client, message.id, message.command);
+          if (message.type === 'view')
+            return room.reportView(client, { mode: message.mode, selected: message.selected });
+          if (message.type === 'submit' && isConsole) {
+            refused(message.id, 'the console sends instructor commands only');
+            return;
+          }
+          const outcome =
+            message.type === 'instruct'
+              ? await room.instruct(client, message.id, message.command)
+              : await room.submit(client, message.id, message.command);
           if (outcome.ok) client.send({ type: 'accepted', id: message.id, seq: outcome.seq });
           else refused(message.id, outcome.reason);
         })
         .catch(() =>
-          refused(message.type === 'submit' ? message.id : null, 'not stored; send it again'),
+          refused(
+            message.type === 'submit' || message.type === 'instruct' ? message.id : null,
+            'not stored; send it again',
+          ),
         );
     });
     ws.on('close', () => {

@@ -19,7 +19,9 @@ import {
 import type { ExerciseRole } from '../../../sim/schema/exercise.ts';
 import type { Scenario } from '../../../sim/schema/scenario.ts';
 import type { Substation } from '../../../sim/schema/substation.ts';
-import type { ServerFrame } from '../../exercises/frames.ts';
+import type { ParticipantView, ServerFrame } from '../../exercises/frames.ts';
+import { entryFor } from './entry-visibility.ts';
+import { recordInstructorStatement } from './instructor-statements.ts';
 import { now } from '../clock.ts';
 import type { CourseRequirements } from '../completion/requirements.ts';
 import { appendToLog, loadLog } from './event-log.ts';
@@ -29,6 +31,8 @@ import { writeVerdicts } from './verdicts.ts';
 export interface RoomClient {
   readonly userId: string;
   readonly role: ExerciseRole;
+  /** An instructor console: sees everything, sends instructor commands, never joins. */
+  readonly isConsole?: boolean;
   send(frame: ServerFrame): void;
 }
 
@@ -68,9 +72,41 @@ export class ExerciseRoom {
     this.courses = courses;
   }
 
-  /** Roles with at least one open connection. */
+  /** How each participant last said they are looking at the exercise. */
+  private readonly views = new Map<ExerciseRole, ParticipantView>();
+  /** Display names of connected consoles, for the instructor's statements. */
+  private readonly names = new Map<string, string>();
+
+  /** Roles with at least one open participant connection (consoles do not count). */
   connectedRoles(): ExerciseRole[] {
-    return [...new Set([...this.clients].map((c) => c.role))].sort();
+    return [
+      ...new Set([...this.clients].filter((c) => c.isConsole !== true).map((c) => c.role)),
+    ].sort();
+  }
+
+  /** Records a participant's view state and tells the consoles. */
+  reportView(client: RoomClient, view: Omit<ParticipantView, 'at'>): void {
+    if (client.isConsole === true) return;
+    const stamped = { ...view, at: now() };
+    this.views.set(client.role, stamped);
+    for (const other of this.clients)
+      if (other.isConsole === true) other.send({ type: 'view', role: client.role, view: stamped });
+  }
+
+  /** Validates, logs, applies and broadcasts one instructor command from a console. */
+  instruct(client: RoomClient, id: string, command: InstructorCommand): Promise<SubmitOutcome> {
+    return this.queue(async () => {
+      if (client.isConsole !== true)
+        return { ok: false, reason: 'instructor commands come from the instructor console' };
+      await this.current();
+      const outcome = await this.append(client.userId, 'observer', id, command);
+      if (outcome.ok && this.state !== null) {
+        const entry = this.entries.find((e) => e.seq === outcome.seq);
+        if (entry !== undefined) await this.onInstructed(entry);
+        if (command.kind === 'end') await this.scoreIfNeeded(this.state);
+      }
+      return outcome;
+    });
   }
 
   /** Whether nobody is connected (the room can be dropped). */
@@ -108,13 +144,18 @@ export class ExerciseRoom {
     return this.queue(async () => {
       const state = await this.current();
       this.clients.add(client);
+      if (client.isConsole === true) this.names.set(client.userId, name);
       client.send({
         type: 'welcome',
         exerciseId: this.id,
         userId: client.userId,
         role: client.role,
       });
-      if (state.participants[client.role]?.userId !== client.userId && state.finishedAt === null) {
+      if (
+        client.isConsole !== true &&
+        state.participants[client.role]?.userId !== client.userId &&
+        state.finishedAt === null
+      ) {
         await this.append(client.userId, client.role, `join:${client.userId}`, {
           kind: 'join',
           name,
@@ -129,10 +170,12 @@ export class ExerciseRoom {
     return this.queue(async () => {
       const state = await this.current();
       for (const entry of this.entries)
-        if (entry.seq > after) client.send({ type: 'entry', entry });
+        if (entry.seq > after) client.send({ type: 'entry', entry: entryFor(client, entry) });
       if (this.clients.has(client)) this.caughtUp.add(client);
       client.send({ type: 'ready', lastSeq: state.lastSeq, connected: this.connectedRoles() });
       if (this.score !== null) client.send({ type: 'scored', score: this.score });
+      if (client.isConsole === true)
+        for (const [role, view] of this.views) client.send({ type: 'view', role, view });
     });
   }
 
@@ -194,8 +237,19 @@ export class ExerciseRoom {
     }
     this.state = applied.state;
     this.entries.push(entry);
-    for (const listener of this.caughtUp) listener.send({ type: 'entry', entry });
+    for (const listener of this.caughtUp)
+      listener.send({ type: 'entry', entry: entryFor(listener, entry) });
     return { ok: true, seq: entry.seq };
+  }
+
+  private async onInstructed(entry: ExerciseEntry): Promise<void> {
+    const name = this.names.get(entry.userId) ?? 'Instructor';
+    await recordInstructorStatement(this.db, {
+      exerciseId: this.id,
+      scenario: this.scenario,
+      entry,
+      instructorName: name,
+    });
   }
 
   /** Scores a finished exercise and writes the verdicts once (again harmlessly after a crash). */

@@ -1,0 +1,55 @@
+import { useMemo, useState } from 'react';
+import type { ExercisePageData } from '../../../lib/client/exercise/exercise-store.ts';
+import { useLiveExercise } from '../../../lib/client/exercise/use-live-exercise.ts';
+import { consoleSocketPath } from '../../../lib/exercises/frames.ts';
+import { deviceView } from '../../../sim/describe.ts';
+import { SingleLineDiagram } from '../../sims/SingleLineDiagram.tsx';
+import { ExerciseResult } from '../ExerciseResult.tsx';
+import { useExercise } from '../use-exercise.ts';
+import { ConsoleControls } from './ConsoleControls.tsx';
+import { ConsoleLog } from './ConsoleLog.tsx';
+import { ConsoleParticipants } from './ConsoleParticipants.tsx';
+
+function readPageData(id: string): ExercisePageData | null {
+  const element = document.getElementById(id);
+  return element?.textContent ? (JSON.parse(element.textContent) as ExercisePageData) : null;
+}
+
+/** The instructor console: participants, controls, the true plant state and the live log. */
+export default function ExerciseConsole({ dataId }: { dataId: string }) {
+  const data = useMemo(() => readPageData(dataId), [dataId]);
+  const wiring = useLiveExercise(data, consoleSocketPath);
+  if (wiring === null || data === null)
+    return <p className="notice error">The exercise data is missing from this page.</p>;
+  return (
+    <div className="exercise-console">
+      <ConsoleParticipants store={wiring.store} />
+      <ConsoleControls store={wiring.store} injects={data.scenario.injects} />
+      <ConsoleDiagram store={wiring.store} />
+      <ExerciseResult store={wiring.store} />
+      <ConsoleLog store={wiring.store} />
+    </div>
+  );
+}
+
+function ConsoleDiagram({
+  store,
+}: {
+  store: NonNullable<ReturnType<typeof useLiveExercise>>['store'];
+}) {
+  const sim = useExercise(store, (s) => s.exercise.sim);
+  const [selected, setSelected] = useState<string | null>(null);
+  const view = selected === null ? null : deviceView(sim, selected);
+  return (
+    <section aria-labelledby="console-sld-heading" className="console-diagram">
+      <h2 id="console-sld-heading">Plant state (true state, whatever SCADA shows)</h2>
+      <SingleLineDiagram sim={sim} selected={selected} onActivate={setSelected} />
+      <p role="status" className="muted">
+        {view ? view.accessibleName : 'Select a device on the diagram to read its state.'}
+      </p>
+      {sim.faults.telemetryLost.length > 0 ? (
+        <p className="notice">SCADA telemetry lost for: {sim.faults.telemetryLost.join(', ')}</p>
+      ) : null}
+    </section>
+  );
+}
