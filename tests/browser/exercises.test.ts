@@ -35,7 +35,7 @@ beforeAll(async () => {
     const user = await addUser(db, PEOPLE[person]);
     ids[person] = user.id;
     // The headset's canvas is the window: a small one keeps software rendering affordable.
-    const viewport = person === 'field' ? { width: 480, height: 360 } : undefined;
+    const viewport = person === 'field' ? { width: 400, height: 300 } : undefined;
     const context = await chromium.newPerson(server.url, await signInAs(db, user.id), viewport);
     pages[person] = await context.newPage();
   }
@@ -165,48 +165,53 @@ type Controller = {
   updateButtonValue(id: string, value: number): void;
 };
 
-/** Waits until the panel's pointer state is as wanted (the emulator moves it on rendered frames). */
-async function waitForPointer(what: 'hovered' | 'pressed', label: string | null): Promise<void> {
-  await pages.field.waitForFunction(
-    ([name, key, wanted]) => window.switchyardDiagnostics?.xrPanel(name)?.[key] === wanted,
-    [COMMS_PANEL, what, label] as const,
-    { ...WAIT, polling: 50 },
-  );
-}
-
-/** Points the right controller at a button of the headset panel and pulls the trigger. */
+/**
+ * Points the right controller at a button of the headset panel and pulls the trigger: waits
+ * until the ray is over the button, presses, waits until the panel took the press, lets go.
+ * It runs in the page, so each step follows the emulator's frames without round trips.
+ */
 async function pull(label: string): Promise<void> {
-  const panel = await headsetPanel();
-  const target = panel.buttons.find((b) => b.label === label);
-  if (target === undefined)
-    throw new Error(`no "${label}" on the headset panel:\n${panel.lines.join('\n')}`);
-  await pages.field.evaluate((aim) => {
-    const right = (window as unknown as { __xrDevice: { controllers: Record<string, Controller> } })
-      .__xrDevice.controllers['right']!;
-    const from = { x: 0.2, y: 1.25, z: -0.15 };
-    let [dx, dy, dz] = [aim.x - from.x, aim.y - from.y, aim.z - from.z];
-    const length = Math.hypot(dx, dy, dz);
-    [dx, dy, dz] = [dx / length, dy / length, dz / length];
-    // Shortest rotation taking the ray's (0, 0, -1) to the aim direction.
-    let [qx, qy, qz, qw] = [dy, -dx, 0, 1 - dz];
-    const norm = Math.hypot(qx, qy, qz, qw);
-    [qx, qy, qz, qw] = [qx / norm, qy / norm, qz / norm, qw / norm];
-    right.position.set(from.x, from.y, from.z);
-    right.quaternion.set(qx, qy, qz, qw);
-  }, target);
-  const trigger = (value: number) =>
-    pages.field.evaluate(
-      (v) =>
-        (
-          window as unknown as { __xrDevice: { controllers: Record<string, Controller> } }
-        ).__xrDevice.controllers['right']!.updateButtonValue('trigger', v),
-      value,
-    );
-  await waitForPointer('hovered', label);
-  await trigger(1);
-  await waitForPointer('pressed', label);
-  await trigger(0);
-  await waitForPointer('pressed', null);
+  const outcome = await pages.field.evaluate(
+    async ([name, wanted, timeout]) => {
+      const diagnostics = window.switchyardDiagnostics!;
+      const right = (
+        window as unknown as { __xrDevice: { controllers: Record<string, Controller> } }
+      ).__xrDevice.controllers['right']!;
+      const deadline = performance.now() + timeout;
+      const until = async (check: () => boolean): Promise<boolean> => {
+        while (!check()) {
+          if (performance.now() > deadline) return false;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        return true;
+      };
+      const panel = diagnostics.xrPanel(name);
+      const aim = panel?.buttons.find((b) => b.label === wanted);
+      if (aim === undefined)
+        return `no "${wanted}" on the headset panel:\n${panel?.lines.join('\n')}`;
+      const from = { x: 0.2, y: 1.25, z: -0.15 };
+      let [dx, dy, dz] = [aim.x - from.x, aim.y - from.y, aim.z - from.z];
+      const length = Math.hypot(dx, dy, dz);
+      [dx, dy, dz] = [dx / length, dy / length, dz / length];
+      // Shortest rotation taking the ray's (0, 0, -1) to the aim direction.
+      let [qx, qy, qz, qw] = [dy, -dx, 0, 1 - dz];
+      const norm = Math.hypot(qx, qy, qz, qw);
+      [qx, qy, qz, qw] = [qx / norm, qy / norm, qz / norm, qw / norm];
+      right.position.set(from.x, from.y, from.z);
+      right.quaternion.set(qx, qy, qz, qw);
+      const pointer = () => diagnostics.xrPanel(name);
+      if (!(await until(() => pointer()?.hovered === wanted)))
+        return `the ray never reached "${wanted}"`;
+      right.updateButtonValue('trigger', 1);
+      if (!(await until(() => pointer()?.pressed === wanted)))
+        return `"${wanted}" was never pressed`;
+      right.updateButtonValue('trigger', 0);
+      if (!(await until(() => pointer()?.pressed === null))) return `"${wanted}" was never let go`;
+      return null;
+    },
+    [COMMS_PANEL, label, WAIT.timeout] as const,
+  );
+  if (outcome !== null) throw new Error(outcome);
 }
 
 /** The field operator works one instruction in the headset: repeat back, carry out, report. */
