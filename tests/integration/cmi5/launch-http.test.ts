@@ -319,6 +319,55 @@ describe('certificates of imported courses', () => {
   });
 });
 
+describe('learner preferences', () => {
+  test('the learner sets language and audio on the account page; units read them from cmi5LearnerPreferences and may not change them', async () => {
+    const learner = await addUser(db, { displayName: 'Noor Linesman' });
+    const cookie = `switchyard_session=${await signInAs(db, learner.id)}`;
+    const save = (fields: Record<string, string>) =>
+      fetch(`${server.url}/account`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          Cookie: cookie,
+          Origin: server.url,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ action: 'preferences', ...fields }),
+      });
+    const saved = await save({ languagePreference: 'fr-CA, en-US', audioPreference: 'off' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/account?saved=preferences');
+    const refused = await save({ languagePreference: 'french please', audioPreference: 'on' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Give languages as tags such as en-US or fr-CA');
+    const page = await (
+      await fetch(`${server.url}/account`, { headers: { Cookie: cookie } })
+    ).text();
+    expect(page).toMatch(/id="languagePreference"[^>]*value="fr-CA,en-US"/);
+    expect(page).toMatch(/value="off"[^>]*checked/);
+
+    const launched = await launchAu(ids['single']!, 0, { actor: agentOf(learner.id) });
+    const au = await startAu(launched.url);
+    const url = `${au.launch.endpoint}agents/profile?agent=${encodeURIComponent(JSON.stringify(au.launch.actor))}&profileId=cmi5LearnerPreferences`;
+    const read = await fetch(url, { headers: au.headers });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toEqual({
+      languagePreference: 'fr-CA,en-US',
+      audioPreference: 'off',
+    });
+    const write = await fetch(url, {
+      method: 'PUT',
+      headers: { ...au.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ languagePreference: 'de-DE', audioPreference: 'on' }),
+    });
+    expect(write.status).toBe(403);
+    expect(await (await fetch(url, { headers: au.headers })).json()).toEqual({
+      languagePreference: 'fr-CA,en-US',
+      audioPreference: 'off',
+    });
+  });
+});
+
 describe('abandoned sessions', () => {
   test('the next launch abandons a session left open; the API abandons one too', async () => {
     const first = await launchAu(ids['single']!, 0, { actor: external('hr-3001') });
