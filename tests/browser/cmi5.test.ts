@@ -81,7 +81,7 @@ afterAll(async () => {
 });
 
 describe('an imported cmi5 course, from import to the matrix', () => {
-  test('manager imports and assigns, learner passes the AU, Review cannot complete, content is sandboxed', async () => {
+  test('manager imports and assigns, learner passes the AU, Review cannot complete, content is sandboxed, a waiver is given and revoked by keyboard', async () => {
     // The AU's URL asks it to probe what the sandbox lets it reach of the site.
     const file = join(server.dir, 'arc-flash.zip');
     writeFileSync(
@@ -157,5 +157,47 @@ describe('an imported cmi5 course, from import to the matrix', () => {
         .textContent()) ?? '';
     expect(cell).toMatch(/Completed/);
     expect(cell).toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}/);
+
+    // The manager waives a unit of another imported course for Sam, and revokes it, by keyboard.
+    const xml = join(server.dir, 'cmi5.xml');
+    writeFileSync(
+      xml,
+      courseXml({ id: `${VENDOR}/courses/confined-space`, title: 'Confined Space Entry' }, [
+        {
+          id: `${VENDOR}/aus/cs-1`,
+          title: 'Atmosphere testing',
+          url: `${VENDOR}/cs/1.html`,
+          moveOn: 'Completed',
+        },
+        {
+          id: `${VENDOR}/aus/cs-2`,
+          title: 'Rescue plan',
+          url: `${VENDOR}/cs/2.html`,
+          moveOn: 'Completed',
+        },
+      ]),
+    );
+    cli(['cmi5', 'import', xml]);
+    await page.click('[data-testid=matrix] tbody tr a[href^="/manage/learners/"]');
+    await page.click('[data-testid=waivers-link]');
+    await page.waitForURL('**/waivers');
+    expect(await axeViolations(page), page.url()).toEqual([]);
+    const unit = page.locator('[data-testid=waiver-unit]', { hasText: 'Atmosphere testing' });
+    await unit.locator('select').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Gas detector course with the fire service, 2026');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/waivers?notice=*');
+    expect(await page.textContent('[data-testid=waiver-notice]')).toBe('Unit waived.');
+    expect(await unit.textContent()).toContain('Waived (Equivalent AU)');
+    expect(await axeViolations(page), page.url()).toEqual([]);
+    await unit.locator('input[name=reason]').focus();
+    await page.keyboard.type('Recorded for the wrong learner');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/waivers?notice=Waiver*');
+    expect(await unit.textContent()).toContain('Not done yet');
   });
 });

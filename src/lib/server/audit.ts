@@ -26,6 +26,7 @@ export const AUDIT_EVENT_TYPES = [
   'cmi5.course-imported',
   'cmi5.course-withdrawn',
   'cmi5.au-waived',
+  'cmi5.au-waiver-revoked',
   'user.break-glass-changed',
   'sso.sign-in',
   'sso.refused',

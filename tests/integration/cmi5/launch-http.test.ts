@@ -219,70 +219,6 @@ describe('the statement rules of cmi5', () => {
   });
 });
 
-describe('acceptance 3: waivers', () => {
-  test('waiving the remaining AU of a two-AU course satisfies it; the waiver and reason are in the evidence CSV', async () => {
-    const learner = await addUser(db, { displayName: 'Robin Lineworker' });
-    const manager = await addUser(db, { displayName: 'Morgan Manager', role: 'manager' });
-    const team = await insertTeam(db, `crew-${Date.now()}`, [learner], [manager]);
-    const cookie = `switchyard_session=${await signInAs(db, manager.id)}`;
-    const assign = await fetch(`${server.url}/manage/teams/${team.slug}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
-        Cookie: cookie,
-        Origin: server.url,
-        'Content-Type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({
-        action: 'assign',
-        requestId: crypto.randomUUID(),
-        item: `course:${ids['two']}`,
-        assignee: 'team',
-        dueDate: '2099-01-31',
-        note: '',
-      }),
-    });
-    expect(assign.status).toBe(303);
-    const first = await launchAu(ids['two']!, 0, { actor: agentOf(learner.id) });
-    const au = await startAu(first.url);
-    expect((await au.send(au.statement('initialized'))).status).toBe(200);
-    const completed = await au.send(
-      au.statement('completed', { result: { completion: true, duration: 'PT60S' } }),
-    );
-    expect(completed.status).toBe(200);
-    expect(
-      (await au.send(au.statement('terminated', { result: { duration: 'PT61S' } }))).status,
-    ).toBe(200);
-    const waive = await api('POST', `/api/cmi5/registrations/${first.registration}/aus/1/waive`, {
-      reason: 'Equivalent Outside Activity',
-    });
-    expect(waive.status).toBe(200);
-    expect(await waive.json()).toMatchObject({ isCourseSatisfied: true });
-    expect(
-      (
-        await api('POST', `/api/cmi5/registrations/${first.registration}/aus/1/waive`, {
-          reason: 'Again',
-        })
-      ).status,
-    ).toBe(409);
-    const evidence = await (
-      await fetch(`${server.url}/manage/teams/${team.slug}/evidence.csv`, {
-        headers: { Cookie: cookie },
-      })
-    ).text();
-    const [header, row] = evidence.trim().split('\r\n');
-    expect(header).toMatch(/Reported by,Waivers$/);
-    expect(row).toContain('Robin Lineworker');
-    expect(row).toContain('Completed');
-    expect(row).toContain('reported by imported content');
-    expect(row).toContain(
-      'Step and touch potential: waived, reason ""Equivalent Outside Activity""',
-    );
-    // The waived course is certified like any completion: its certificate code is in the row.
-    expect(row).toMatch(/,[a-z2-7]{5}(-[a-z2-7]{5}){3},/);
-  });
-});
-
 describe('certificates of imported courses', () => {
   test('passing the AU satisfies the course and issues its certificate in the same transaction, shown to the learner, the public and the evidence CSV', async () => {
     const learner = await addUser(db, { displayName: 'Kim Switchman' });
@@ -380,6 +316,55 @@ describe('certificates of imported courses', () => {
     expect(row).toContain('Kim Switchman');
     expect(row).toContain(code);
     expect(row).toContain('reported by imported content');
+  });
+});
+
+describe('learner preferences', () => {
+  test('the learner sets language and audio on the account page; units read them from cmi5LearnerPreferences and may not change them', async () => {
+    const learner = await addUser(db, { displayName: 'Noor Linesman' });
+    const cookie = `switchyard_session=${await signInAs(db, learner.id)}`;
+    const save = (fields: Record<string, string>) =>
+      fetch(`${server.url}/account`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          Cookie: cookie,
+          Origin: server.url,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ action: 'preferences', ...fields }),
+      });
+    const saved = await save({ languagePreference: 'fr-CA, en-US', audioPreference: 'off' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/account?saved=preferences');
+    const refused = await save({ languagePreference: 'french please', audioPreference: 'on' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Give languages as tags such as en-US or fr-CA');
+    const page = await (
+      await fetch(`${server.url}/account`, { headers: { Cookie: cookie } })
+    ).text();
+    expect(page).toMatch(/id="languagePreference"[^>]*value="fr-CA,en-US"/);
+    expect(page).toMatch(/value="off"[^>]*checked/);
+
+    const launched = await launchAu(ids['single']!, 0, { actor: agentOf(learner.id) });
+    const au = await startAu(launched.url);
+    const url = `${au.launch.endpoint}agents/profile?agent=${encodeURIComponent(JSON.stringify(au.launch.actor))}&profileId=cmi5LearnerPreferences`;
+    const read = await fetch(url, { headers: au.headers });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toEqual({
+      languagePreference: 'fr-CA,en-US',
+      audioPreference: 'off',
+    });
+    const write = await fetch(url, {
+      method: 'PUT',
+      headers: { ...au.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ languagePreference: 'de-DE', audioPreference: 'on' }),
+    });
+    expect(write.status).toBe(403);
+    expect(await (await fetch(url, { headers: au.headers })).json()).toEqual({
+      languagePreference: 'fr-CA,en-US',
+      audioPreference: 'off',
+    });
   });
 });
 

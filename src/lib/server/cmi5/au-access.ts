@@ -5,6 +5,7 @@ import type { Agent } from '../learning-record/agent-schema.ts';
 import type { Statement } from '../learning-record/statement-schema.ts';
 import { abandonSession, touchSession } from './abandon.ts';
 import { findImportedCourse } from './course-catalog.ts';
+import { PREFERENCES_PROFILE_ID } from './learner-preferences.ts';
 import { listAus } from './course-structure.ts';
 import { cmi5Ids } from './cmi5-ids.ts';
 import { evaluateRegistration } from './progress.ts';
@@ -117,10 +118,11 @@ export async function auWritePolicy(
   };
 }
 
-/** What an AU may do with documents: its own agent's, its own registration's state, never LaunchData. */
+/** What an AU may do with documents: its own agent's, its own registration's state, never LaunchData nor the learner's preferences. */
 export function auDocumentRefusal(
   access: AuAccess,
   kind: 'state' | 'activity_profile' | 'agent_profile',
+  /** stateId is the document's id: the State id, or the profile id of a profile document. */
   request: { agentKey: string | null; registration: string | null; stateId: string | null },
   method: string,
 ): string | null {
@@ -130,6 +132,10 @@ export function auDocumentRefusal(
   }
   if (request.agentKey !== access.agentKey) {
     return 'This launch token reads and writes only the documents of the learner it was issued for.';
+  }
+  if (kind === 'agent_profile' && !isRead && request.stateId === PREFERENCES_PROFILE_ID) {
+    // cmi5 11.0 lets the LMS refuse a unit's change with 403; the learner sets these at /account.
+    return 'cmi5LearnerPreferences are the learner’s choice, set in Switchyard on the account page; a unit reads them and must not treat this 403 as an error (cmi5 11.0).';
   }
   if (kind === 'state') {
     if ((request.registration ?? '').toLowerCase() !== access.registration.id) {

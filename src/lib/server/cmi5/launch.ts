@@ -1,15 +1,12 @@
 import type { Database } from '../../../../db/client.ts';
 import { now } from '../clock.ts';
 import type { Agent } from '../learning-record/agent-schema.ts';
-import {
-  readAgentProfileDocument,
-  writeAgentProfileDocument,
-  writeStateDocument,
-} from '../learning-record/server-documents.ts';
+import { writeStateDocument } from '../learning-record/server-documents.ts';
 import { findImportedCourse, type ImportedCourse } from './course-catalog.ts';
 import { listAus, type StructureAu } from './course-structure.ts';
 import { CMI5, cmi5Ids } from './cmi5-ids.ts';
 import { isRelativeUrl } from './iri.ts';
+import { ensureLearnerPreferences } from './learner-preferences.ts';
 import { recordLmsStatements } from './lms-statements.ts';
 import { FETCH_PREFIX, packageFilePath } from './package-files.ts';
 import { evaluateRegistration } from './progress.ts';
@@ -47,9 +44,6 @@ export type LaunchResult =
       launchMethod: StructureAu['launchMethod'];
     }
   | { ok: false; status: 400 | 403 | 404 | 409; message: string };
-
-/** The learner-preferences document written when the learner has none (cmi5 11.0). */
-const DEFAULT_PREFERENCES = { languagePreference: 'en-US', audioPreference: 'on' };
 
 async function resolveRegistration(
   db: Database,
@@ -162,10 +156,7 @@ export async function launchAu(db: Database, input: LaunchInput): Promise<Launch
       },
     },
   );
-  const preferences = { agent: input.agent, profileId: 'cmi5LearnerPreferences' };
-  if (!(await readAgentProfileDocument(db, preferences))) {
-    await writeAgentProfileDocument(db, preferences, { json: DEFAULT_PREFERENCES });
-  }
+  await ensureLearnerPreferences(db, input.agent);
   await recordLmsStatements(db, origin, input.agent, registration.id, [
     {
       verb: 'launched',

@@ -44,7 +44,12 @@ function looksLikeXml(bytes: Uint8Array): boolean {
 
 /** The package path an AU's relative url names (query and fragment dropped), or null when it leaves the package. */
 export function resolvePackagePath(url: string): string | null {
-  const path = decodeURIComponent(url.split(/[?#]/)[0] ?? '');
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split(/[?#]/)[0] ?? '');
+  } catch {
+    return null;
+  }
   const normal = posix.normalize(path.replace(/^\.\//, ''));
   if (!normal || normal.startsWith('..') || normal.startsWith('/') || normal === '.') return null;
   return normal;

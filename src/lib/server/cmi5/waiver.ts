@@ -17,6 +17,9 @@ export const WAIVER_REASONS = [
   'Administrative',
 ] as const;
 
+/** One of the waiver reasons cmi5 names. */
+export type WaiverReason = (typeof WAIVER_REASONS)[number];
+
 export type WaiveResult =
   | { ok: true; statementId: string; isCourseSatisfied: boolean }
   | { ok: false; status: 404 | 409; message: string };
@@ -30,7 +33,14 @@ export async function waiveAu(
   origin: string,
   registration: Registration,
   auIndex: number,
-  input: { reason: string; actorId: string | null; credentialKey?: string | undefined },
+  input: {
+    /** Why, in words: audit-logged and shown in the evidence export. */
+    reason: string;
+    /** The cmi5 reason recorded in the statement; by default the reason when it is one, else Administrative. */
+    category?: WaiverReason | undefined;
+    actorId: string | null;
+    credentialKey?: string | undefined;
+  },
 ): Promise<WaiveResult> {
   const course = await findImportedCourse(db, registration.courseId, registration.versionId);
   const au = course ? listAus(course.structure.children)[auIndex] : undefined;
@@ -45,9 +55,11 @@ export async function waiveAu(
       message: `"${au.title}" is already waived in this registration (cmi5 9.3).`,
     };
   }
-  const reason = (WAIVER_REASONS as readonly string[]).includes(input.reason)
-    ? input.reason
-    : 'Administrative';
+  const reason =
+    input.category ??
+    ((WAIVER_REASONS as readonly string[]).includes(input.reason)
+      ? (input.reason as WaiverReason)
+      : 'Administrative');
   const sessionId = crypto.randomUUID();
   const [statementId = ''] = await recordLmsStatements(
     db,
@@ -75,6 +87,7 @@ export async function waiveAu(
       registration: registration.id,
       au: au.title,
       reason: input.reason,
+      category: reason,
       statementId,
       ...(input.credentialKey ? { credential: input.credentialKey } : {}),
     },

@@ -6,7 +6,7 @@ import { switchyardAuthority } from '../completion/trust.ts';
 import { userAgent } from '../learning-record/actor-key.ts';
 import { recordBase } from '../learning-record/record-base.ts';
 import { storeStatements } from '../learning-record/store.ts';
-import { derivedUuid } from '../sims/attempts.ts';
+import { derivedUuid } from '../learning-record/derived-values.ts';
 
 const VERB_BASE = 'https://switchyard.example/xapi/verbs/';
 /** Extension naming the log entry a statement tells of, so an LRS can order and replay them. */

@@ -6,7 +6,7 @@ import { recordGrading } from '../completion/grading.ts';
 import type { CourseRequirements } from '../completion/requirements.ts';
 import { userAgent } from '../learning-record/actor-key.ts';
 import { recordBase } from '../learning-record/record-base.ts';
-import { derivedUuid, isoDuration } from '../sims/attempts.ts';
+import { derivedUuid, isoDuration } from '../learning-record/derived-values.ts';
 import { scaledScore } from '../../score.ts';
 
 /** Context extension under which a verdict names the participant's role. */

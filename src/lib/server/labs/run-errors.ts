@@ -49,6 +49,8 @@ export function explainRunFailure(
         status: 413,
         error: `The query's result is larger than ${Math.round(limits.maxResultBytes / 1048576)} MB. Return fewer or shorter values.`,
       };
+    case 'refused':
+      return { ok: false, status: 422, error: outcome.message };
     case 'crash':
       return {
         ok: false,

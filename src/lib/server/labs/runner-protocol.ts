@@ -12,8 +12,8 @@ export type RunnerRequest =
       maxBytes: number;
     };
 
-/** Why a query produced no result. */
-export type RunnerFailure = 'sql' | 'rows' | 'size' | 'load';
+/** Why a query produced no result; `refused`: the allow-list refused it (message says why). */
+export type RunnerFailure = 'sql' | 'refused' | 'rows' | 'size' | 'load';
 
 /** Messages from the query runner process back to the server. */
 export type RunnerReply =

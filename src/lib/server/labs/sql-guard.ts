@@ -1,4 +1,5 @@
 import { tokenizeSql, type SqlToken } from './sql-tokens.ts';
+import { SCHEMA_TABLES, TABLE_FUNCTIONS } from './sql-allow-list.ts';
 
 /** A query the guard lets through, trimmed of trailing semicolons and comments. */
 export type GuardedQuery =
@@ -26,18 +27,6 @@ const WRITES = new Set([
   'release',
   'upsert',
 ]);
-const REFUSED_FUNCTIONS = new Set([
-  'load_extension',
-  'readfile',
-  'writefile',
-  'edit',
-  'fts3_tokenizer',
-]);
-/** Read-only table-valued pragmas a learner may use to look at the tables. */
-const SCHEMA_PRAGMAS = new Set(['pragma_table_info', 'pragma_table_xinfo', 'pragma_table_list']);
-/** SQLite's own tables a learner may read (the schema); every other sqlite_ name is internal. */
-const SCHEMA_TABLES = new Set(['sqlite_master', 'sqlite_schema', 'sqlite_temp_master']);
-
 /** The name a word or quoted name stands for: "x", [x] and `x` all name x. */
 function nameOf(token: SqlToken): string {
   if (token.kind !== 'name') return token.text.toLowerCase();
@@ -48,11 +37,12 @@ function nameOf(token: SqlToken): string {
 
 /**
  * Judges what a name refers to, quoted or not and after a schema prefix too: only the schema
- * pragmas among pragma_ functions, only the schema among sqlite_ tables, no extension functions.
+ * pragmas among pragma_ functions, only the schema among sqlite_ tables. Early reasons only: the
+ * runner's SQLite authorizer enforces the whole allow-list (sql-allow-list.ts) on every query.
  */
-function refuseName(token: SqlToken, next: SqlToken | undefined): GuardedQuery | null {
+function refuseName(token: SqlToken): GuardedQuery | null {
   const name = nameOf(token);
-  if (name.startsWith('pragma_') && !SCHEMA_PRAGMAS.has(name)) {
+  if (name.startsWith('pragma_') && !TABLE_FUNCTIONS.has(name)) {
     return refuse(
       `${token.text} is not allowed; only pragma_table_info, pragma_table_xinfo and pragma_table_list are.`,
       token,
@@ -61,12 +51,6 @@ function refuseName(token: SqlToken, next: SqlToken | undefined): GuardedQuery |
   if (name.startsWith('sqlite_') && !SCHEMA_TABLES.has(name)) {
     return refuse(
       `${token.text} is SQLite's internal data and is not allowed; a lab query reads the lab's tables (and sqlite_schema).`,
-      token,
-    );
-  }
-  if (next?.text === '(' && REFUSED_FUNCTIONS.has(name)) {
-    return refuse(
-      `${token.text}() is not allowed: a lab query can use SQLite's built-in functions only.`,
       token,
     );
   }
@@ -151,7 +135,7 @@ export function guardLabQuery(query: string): GuardedQuery {
       );
     }
     if (token.kind !== 'word' && token.kind !== 'name') continue;
-    const named = refuseName(token, statement[index + 1]);
+    const named = refuseName(token);
     if (named) return named;
     // Keywords are bare words; a quoted or qualified name is only ever a name.
     if (token.kind === 'name' || statement[index - 1]?.text === '.') continue;

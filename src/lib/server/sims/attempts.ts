@@ -1,6 +1,4 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
 import { z } from 'zod';
 import type { Database } from '../../../../db/client.ts';
 import { simAttempts } from '../../../../db/schema.ts';
@@ -12,6 +10,7 @@ import { now } from '../clock.ts';
 import { recordGrading, type Learner } from '../completion/grading.ts';
 import type { CourseRequirements } from '../completion/requirements.ts';
 import { recordBase } from '../learning-record/record-base.ts';
+import { derivedUuid, isoDuration } from '../learning-record/derived-values.ts';
 import { findScenario } from './catalog.ts';
 import { scaledScore } from '../../score.ts';
 
@@ -38,25 +37,6 @@ export type AttemptSubmission = z.output<typeof AttemptSubmissionSchema>;
 export type SubmitAttemptResult =
   | { ok: true; attempt: VerifiedAttempt; isNew: boolean }
   | { ok: false; status: 400 | 404 | 409 | 503; message: string };
-
-/** A UUID derived from a seed, so the statements of one attempt have stable ids across retries. */
-export function derivedUuid(seed: string): string {
-  const hex = encodeHexLowerCase(sha256(new TextEncoder().encode(seed)))
-    .slice(0, 32)
-    .split('');
-  hex[12] = '5';
-  hex[16] = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-/** ISO 8601 duration of milliseconds, e.g. PT12M3.5S. */
-export function isoDuration(ms: number): string {
-  const seconds = Math.max(0, ms) / 1000;
-  const minutes = Math.floor(seconds / 60);
-  const rest = Math.round((seconds - minutes * 60) * 100) / 100;
-  return `PT${minutes ? `${minutes}M` : ''}${rest}S`;
-}
 
 /** Why the browser's claimed start cannot be true by the server's clock, or null. */
 async function implausibleClaim(
