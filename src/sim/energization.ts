@@ -86,13 +86,24 @@ export function analyze(model: SimModel, topology: Topology, withGrounds = true)
   return { live, earthed };
 }
 
+/** Per model, an object with every node id as a key, in order: copying it keeps the keys' layout. */
+const shapes = new WeakMap<SimModel, Readonly<Record<string, NodeEnergization>>>();
+
 /** Node id -> live / dead / earthed, the form the state and the UI use. */
 export function toEnergization(
   model: SimModel,
   analysis: Analysis,
 ): Readonly<Record<string, NodeEnergization>> {
-  const result: Record<string, NodeEnergization> = {};
   const { nodes } = model;
+  let shape = shapes.get(model);
+  if (shape === undefined) {
+    // Built once with plain literal keys, so copies of it are cheap to make and to fill.
+    shape = JSON.parse(
+      JSON.stringify(Object.fromEntries(nodes.map((n) => [n.id, 'dead']))),
+    ) as Record<string, NodeEnergization>;
+    shapes.set(model, shape);
+  }
+  const result: Record<string, NodeEnergization> = { ...shape };
   for (let i = 0; i < nodes.length; i++) {
     result[(nodes[i] as SimModel['nodes'][number]).id] = analysis.live[i]
       ? 'live'

@@ -13,6 +13,7 @@ import {
   type AttemptStore,
   type LoggedEvent,
 } from '../lib/client/sims-attempt-store.ts';
+import type { ExerciseStore } from '../lib/client/exercise/exercise-store.ts';
 import { flushAttemptOutbox } from '../lib/client/sims-attempt-upload.ts';
 import { readSimPageData } from '../lib/client/sims-types.ts';
 import { buildYard } from './model/build-yard.ts';
@@ -38,9 +39,18 @@ export default function SimScene({ dataId }: { dataId: string }) {
 
 /**
  * The scene for any attempt store: a single-player attempt, or a joint exercise seen through the
- * same interface. `panels` replaces the attempt's finish-and-result panel (an exercise has its own).
+ * same interface. `panels` replaces the attempt's finish-and-result panel (an exercise has its own);
+ * `exercise` gives the headset a communications panel.
  */
-export function SimSceneView({ attempt, panels }: { attempt: AttemptStore; panels?: ReactNode }) {
+export function SimSceneView({
+  attempt,
+  panels,
+  exercise,
+}: {
+  attempt: AttemptStore;
+  panels?: ReactNode;
+  exercise?: ExerciseStore;
+}) {
   const initial = attempt.getState().sim;
   const substation = initial.model.substation;
   const model = useMemo(() => buildYard(initial), [initial]);
@@ -129,7 +139,7 @@ export function SimSceneView({ attempt, panels }: { attempt: AttemptStore; panel
             gl={{ antialias }}
           >
             {xr ? (
-              <xr.Layer viewer={viewer} bridge={bridge} attempt={attempt}>
+              <xr.Layer viewer={viewer} bridge={bridge} attempt={attempt} exercise={exercise}>
                 <World {...worldProps} teleport={xr.teleport} />
               </xr.Layer>
             ) : (

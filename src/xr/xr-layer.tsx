@@ -1,6 +1,7 @@
 import { XR, TeleportTarget, createXRStore } from '@react-three/xr';
 import { createRef, type ReactNode, type RefObject } from 'react';
 import type { Group } from 'three';
+import type { ExerciseStore } from '../lib/client/exercise/exercise-store.ts';
 import type { AttemptStore } from '../lib/client/sims-attempt-store.ts';
 import type { SceneBridge, Viewer } from './scene-bridge.ts';
 import { XrRig } from './scene/XrRig.tsx';
@@ -41,6 +42,8 @@ export interface XrKit {
     viewer: Viewer;
     bridge: SceneBridge;
     attempt: AttemptStore;
+    /** In a joint exercise: its communications get a panel of their own. */
+    exercise?: ExerciseStore | undefined;
     children: ReactNode;
   }): ReactNode;
   /** Wraps the ground so the left controller's arc teleports onto it. */
@@ -59,10 +62,16 @@ export function createXrKit(): XrKit {
   });
   return {
     enterVR: () => store.enterVR(),
-    Layer: ({ viewer, bridge, attempt, children }) => (
+    Layer: ({ viewer, bridge, attempt, exercise, children }) => (
       <XR store={store}>
         {children}
-        <XrRig origin={origin} viewer={viewer} bridge={bridge} attempt={attempt} />
+        <XrRig
+          origin={origin}
+          viewer={viewer}
+          bridge={bridge}
+          attempt={attempt}
+          exercise={exercise}
+        />
       </XR>
     ),
     teleport: (ground) => (

@@ -47,6 +47,35 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<TestBrows
   };
 }
 
+/** One Chromium whose contexts are separate people (own cookies), started once for a test file. */
+export interface SharedBrowser {
+  /** A new context signed in with a session cookie (when given), its requests recorded. */
+  newPerson: (
+    origin: string,
+    sessionToken?: string,
+    viewport?: { width: number; height: number },
+  ) => Promise<TestBrowser>;
+  close: () => Promise<void>;
+}
+
+/** Launches one Chromium for several people: cheaper than a browser each on a shared machine. */
+export async function launchSharedBrowser(): Promise<SharedBrowser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return {
+    newPerson: async (origin, sessionToken, viewport = { width: 1280, height: 800 }) => {
+      const context = await browser.newContext({ viewport });
+      if (sessionToken !== undefined)
+        await context.addCookies([
+          { name: 'switchyard_session', value: sessionToken, url: origin },
+        ]);
+      const requests: string[] = [];
+      context.on('request', (request) => requests.push(request.url()));
+      return { context, requests, newPage: () => context.newPage(), close: () => context.close() };
+    },
+    close: () => browser.close(),
+  };
+}
+
 /** Runs axe on the page and returns its violations (empty means it passed). */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

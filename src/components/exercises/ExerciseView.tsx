@@ -70,7 +70,7 @@ export default function ExerciseView({ dataId, view }: { dataId: string; view: '
   const panels = <CommsPanel store={wiring.store} />;
   return view === '3d' ? (
     <Suspense fallback={<p>Loading the 3D yard…</p>}>
-      <SimSceneView attempt={wiring.attempt} panels={panels} />
+      <SimSceneView attempt={wiring.attempt} panels={panels} exercise={wiring.store} />
     </Suspense>
   ) : (
     <SimDiagramView store={wiring.attempt} panels={panels} />

@@ -1,9 +1,10 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Color, Euler, type InstancedMesh } from 'three';
+import { Color, Euler, Vector3, type InstancedMesh } from 'three';
 import type { YardModel } from '../model/build-yard.ts';
 import { XR_ORIGIN_NAME, type Viewer } from '../scene-bridge.ts';
 import type { YardMeshSet } from './YardMeshes.tsx';
+import type { PanelUserData } from './XrCommsPanel.tsx';
 
 /** What `?diagnostics` exposes on `window.switchyardDiagnostics` for benchmarks and browser tests. */
 export interface SceneDiagnostics {
@@ -24,6 +25,17 @@ export interface SceneDiagnostics {
   xrOrigin(): { x: number; z: number; yaw: number } | null;
   /** Renders now and returns the frame as a PNG data URL (screenshots of short-lived effects). */
   snapshot(): string;
+  /**
+   * A headset panel by name: the text it shows, and the centre of each button in the player
+   * origin's frame (where the emulated controllers are posed), or null when it is not shown.
+   */
+  xrPanel(name: string): {
+    lines: string[];
+    buttons: { label: string; x: number; y: number; z: number }[];
+    /** The button under the controller's ray, and the one the held trigger started on. */
+    hovered: string | null;
+    pressed: string | null;
+  } | null;
 }
 
 declare global {
@@ -107,6 +119,30 @@ export function Diagnostics({
         if (!origin) return null;
         const yaw = new Euler().setFromQuaternion(origin.quaternion, 'YXZ').y;
         return { x: origin.position.x, z: origin.position.z, yaw: (yaw * 180) / Math.PI };
+      },
+      xrPanel: (name) => {
+        const { scene } = getState();
+        const panel = scene.getObjectByName(name);
+        const origin = scene.getObjectByName(XR_ORIGIN_NAME);
+        const data = panel?.userData as Partial<PanelUserData> | undefined;
+        if (!panel || !origin || !data?.buttons || !data.size || !data.canvasSize) return null;
+        const { size, canvasSize } = data;
+        panel.updateWorldMatrix(true, false);
+        origin.updateWorldMatrix(true, false);
+        return {
+          lines: [...(data.lines ?? [])],
+          hovered: data.hovered ?? null,
+          pressed: data.pressed ?? null,
+          buttons: data.buttons.map((b) => {
+            const local = new Vector3(
+              ((b.x + b.w / 2) / canvasSize - 0.5) * size,
+              (0.5 - (b.y + b.h / 2) / canvasSize) * size,
+              0,
+            );
+            const point = origin.worldToLocal(panel.localToWorld(local));
+            return { label: b.label, x: point.x, y: point.y, z: point.z };
+          }),
+        };
       },
       snapshot: () => {
         const { scene, camera } = getState();

@@ -1,9 +1,12 @@
-import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { XROrigin, useXR, useXRControllerLocomotion } from '@react-three/xr';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
-import { CanvasTexture, Group, Mesh, SRGBColorSpace, Vector3 } from 'three';
+import { CanvasTexture, Group, Mesh, SRGBColorSpace } from 'three';
 import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
 import { XR_ORIGIN_NAME, type SceneBridge, type Viewer } from '../scene-bridge.ts';
+import type { ExerciseStore } from '../../lib/client/exercise/exercise-store.ts';
+import { useFollowView } from './follow-view.ts';
+import { XrCommsPanel } from './XrCommsPanel.tsx';
 import { drawXrPanel, type PanelButton } from './xr-panel-canvas.ts';
 
 const PANEL_SIZE = 0.62;
@@ -11,18 +14,21 @@ const PANEL_SIZE = 0.62;
 /**
  * The player in a headset: the origin starts where the desktop viewer stood, the left thumbstick
  * walks, the right one snap-turns 45 degrees, the left trigger teleports (via the teleport
- * target on the ground), and a floating panel follows the view.
+ * target on the ground), and a floating panel follows the view. In a joint exercise a second
+ * panel, on the right, carries the communications.
  */
 export function XrRig({
   origin,
   viewer,
   bridge,
   attempt,
+  exercise,
 }: {
   origin: RefObject<Group | null>;
   viewer: Viewer;
   bridge: SceneBridge;
   attempt: AttemptStore;
+  exercise?: ExerciseStore | undefined;
 }) {
   const session = useXR((state) => state.session);
   const setFrameloop = useThree((state) => state.setFrameloop);
@@ -48,6 +54,7 @@ export function XrRig({
     <>
       <XROrigin ref={origin} name={XR_ORIGIN_NAME} />
       {session ? <XrPanel attempt={attempt} bridge={bridge} /> : null}
+      {session && exercise ? <XrCommsPanel store={exercise} attempt={attempt} /> : null}
     </>
   );
 }
@@ -68,7 +75,7 @@ function XrPanel({ attempt, bridge }: { attempt: AttemptStore; bridge: SceneBrid
     return map;
   }, [canvas]);
   const state = useMemo(
-    () => ({ buttons: [] as PanelButton[], showHint: false, showBriefing: false, placed: false }),
+    () => ({ buttons: [] as PanelButton[], showHint: false, showBriefing: false }),
     [],
   );
   useEffect(() => {
@@ -93,24 +100,7 @@ function XrPanel({ attempt, bridge }: { attempt: AttemptStore; bridge: SceneBrid
     };
   }, [attempt, bridge, canvas, texture, state]);
 
-  useFrame((frame, delta) => {
-    const panel = mesh.current;
-    if (panel === null) return;
-    const eye = frame.camera.getWorldPosition(new Vector3());
-    const forward = frame.camera.getWorldDirection(new Vector3()).setY(0).normalize();
-    const left = new Vector3(forward.z, 0, -forward.x);
-    const desired = eye
-      .clone()
-      .addScaledVector(forward, 0.95)
-      .addScaledVector(left, 0.62)
-      .setY(eye.y - 0.22);
-    const away = panel.position.distanceTo(desired);
-    if (!state.placed || away > 0.7) {
-      panel.position.lerp(desired, state.placed ? Math.min(1, delta * 4) : 1);
-      state.placed = true;
-    }
-    panel.lookAt(eye);
-  });
+  useFollowView(mesh, 1);
 
   const press = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();

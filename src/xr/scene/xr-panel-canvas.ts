@@ -25,7 +25,8 @@ export interface PanelOptions {
   readonly showBriefing: boolean;
 }
 
-function wrap(
+/** Draws text wrapped to a width, at most `maxLines` lines; returns the y below it. */
+export function wrap(
   context: CanvasRenderingContext2D,
   text: string,
   x: number,
