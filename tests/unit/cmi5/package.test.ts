@@ -105,6 +105,20 @@ const invalid: { name: string; bytes: () => Uint8Array; requirement: RegExp; ele
     element: /<au id="https:\/\/vendor\.example\/cmi5\/aus\/1">/,
   },
   {
+    name: 'two objectives with one id',
+    bytes: () => {
+      const objective = `<objective id="${VENDOR}/objectives/o1"><title><langstring lang="en-US">Isolate</langstring></title><description><langstring lang="en-US">Isolate a feeder</langstring></description></objective>`;
+      return text(
+        courseXml(course, [au(`${VENDOR}/aus/1`, 'https://x.example/a')]).replace(
+          '</course>',
+          `</course><objectives>${objective}${objective}</objectives>`,
+        ),
+      );
+    },
+    requirement: /unique/,
+    element: /<objective id="https:\/\/vendor\.example\/cmi5\/objectives\/o1">/,
+  },
+  {
     name: 'a block with the course id',
     bytes: () =>
       text(
