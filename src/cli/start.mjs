@@ -95,8 +95,8 @@ const entry = await import(join(distDir, 'server/entry.mjs'));
 const { server } = entry.startServer();
 const { attachLiveExercises } = await import('../lib/server/exercises/live-server.ts');
 const { getDb } = await import('../lib/server/db.ts');
-const { refuseUnsupportedMethods } = await import('../lib/server/http/unsupported-methods.ts');
-refuseUnsupportedMethods(server.server);
+const { guardNodeRequests } = await import('../lib/server/http/node-request-guards.ts');
+guardNodeRequests(server.server);
 const { loadCourseRequirements } = await import('../lib/server/completion/content-requirements.ts');
 attachLiveExercises(server.server, {
   db: await getDb(),

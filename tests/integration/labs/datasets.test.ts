@@ -44,7 +44,7 @@ describe('generate-datasets', () => {
     expect([...first.keys()].sort()).toEqual([...second.keys()].sort());
     expect(first.size).toBe(26);
     for (const [path, bytes] of first) expect(second.get(path)?.equals(bytes), path).toBe(true);
-  });
+  }, 120_000);
 
   test('wrote the committed datasets: they match a fresh run byte for byte', () => {
     const fresh = readTree(join(temp, 'first'));

@@ -17,8 +17,13 @@ afterAll(async () => {
   await server?.dispose();
 });
 
+interface RunState {
+  isRunning: boolean;
+  acknowledgedCount: number;
+}
+
 /** Sends batches until told to stop; remembers which were acknowledged and which were not. */
-async function client(index: number, state: { isRunning: boolean }) {
+async function client(index: number, state: RunState) {
   const acknowledged: string[] = [];
   const unacknowledged: Record<string, unknown>[][] = [];
   let failures = 0;
@@ -31,8 +36,11 @@ async function client(index: number, state: { isRunning: boolean }) {
         credential,
         body: batch,
       });
-      if (response.status === 200) acknowledged.push(...((await response.json()) as string[]));
-      else unacknowledged.push(batch);
+      if (response.status === 200) {
+        const ids = (await response.json()) as string[];
+        acknowledged.push(...ids);
+        state.acknowledgedCount += ids.length;
+      } else unacknowledged.push(batch);
     } catch {
       unacknowledged.push(batch);
       failures += 1;
@@ -51,9 +59,14 @@ async function storedIdCounts(): Promise<Map<string, number>> {
 
 describe('acceptance 3: durability across a hard kill', () => {
   test('every acknowledged statement is stored exactly once after SIGKILL and restart', async () => {
-    const state = { isRunning: true };
+    const state: RunState = { isRunning: true, acknowledgedCount: 0 };
     const running = Array.from({ length: CLIENTS }, (_, index) => client(index, state));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Kill mid-stream once a fair number is acknowledged, however slow the machine is.
+    const deadline = Date.now() + 60_000;
+    while (state.acknowledgedCount <= 100 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await server.stop('SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 200));
     state.isRunning = false;

@@ -4,10 +4,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 const FORBIDDEN_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
 
 /**
- * Answers forbidden methods with a 405 before the site's handler turns the request into a web
+ * Closes the connection after an answer sent before its request body was read, and answers
+ * forbidden methods with a 405 before the site's handler turns the request into a web
  * Request (which throws on them); every other request passes to the handlers already attached.
  */
-export function refuseUnsupportedMethods(server: Server): void {
+export function guardNodeRequests(server: Server): void {
   const handlers = server.listeners('request') as ((
     request: IncomingMessage,
     response: ServerResponse,
@@ -24,6 +25,12 @@ export function refuseUnsupportedMethods(server: Server): void {
       response.end(`${request.method} is not supported here; use GET or POST.\n`);
       return;
     }
+    // A body refused before it was read (a 413, a 401 to an upload) is not read to its end: the
+    // connection closes once the answer is sent, so nobody can make the server swallow 100 MB.
+    const socket = request.socket;
+    response.once('finish', () => {
+      if (!request.complete) socket.destroy();
+    });
     for (const handler of handlers) handler.call(server, request, response);
   });
 }
