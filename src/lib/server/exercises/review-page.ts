@@ -2,7 +2,7 @@ import type { AstroGlobal } from 'astro';
 import type { Database } from '../../../../db/client.ts';
 import { MARK_KIND_LABELS, type TimelineMark } from '../../exercises/exercise-timeline.ts';
 import { readForm } from '../http/request.ts';
-import { addReviewNote, loadReview, type ReviewView } from './review-actions.ts';
+import { addReviewNote, loadReview, replayPageJson, type ReviewView } from './review-actions.ts';
 
 /** How the review names each kind of mark: a note there is always the instructor's. */
 export const REVIEW_MARK_LABELS = { ...MARK_KIND_LABELS, note: 'Instructor note' } as const;
@@ -37,13 +37,7 @@ export async function reviewFromRequest(
   const loaded = await loadReview(db, user, id);
   if (!loaded.ok) Astro.response.status = loaded.status;
   const review = loaded.ok ? loaded.review : null;
-  const islandJson = review
-    ? JSON.stringify({
-        scenario: review.scenario,
-        substation: review.substation,
-        log: review.log,
-      }).replace(/</g, '\\u003c')
-    : '';
+  const islandJson = review ? replayPageJson(review, user.id) : '';
   const printable =
     review?.marks.filter((m) => m.kind !== 'action' || m.text.includes('(adaptation)')) ?? [];
   const refusal = loaded.ok ? '' : loaded.message;
