@@ -74,7 +74,7 @@ export default function ReviewScrubber({ dataId }: { dataId: string }) {
           </ul>
         )}
       </div>
-      <SingleLineDiagram sim={state.sim} selected={selected} onActivate={setSelected} />
+      <SingleLineDiagram sim={state.sim} selected={selected} onActivate={setSelected} asScada />
     </section>
   );
 }
