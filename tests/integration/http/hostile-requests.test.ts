@@ -316,13 +316,14 @@ beforeAll(async () => {
       senders: ['learner', 'manager'],
     },
     { family: 'exercises', method: 'GET', path: `/exercises/${exercise.id}`, senders: ['manager'] },
-    // The participant's page, the instructor console and the review, with their form posts.
+    // The participant's page, the console, the review and watch-again, with their form posts.
     ...[
       `/exercises/${exercise.id}`,
       `/exercises/${exercise.id}/console`,
       `/exercises/${exercise.id}/review`,
       `/exercises/${played.id}/review`,
       `/exercises/${played.id}/console`,
+      `/exercises/${played.id}/watch`,
       `/exercises/${crypto.randomUUID()}/review`,
       `/exercises/${'f'.repeat(36)}/console`,
     ].flatMap((path): Target[] => [
