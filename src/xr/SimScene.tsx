@@ -40,16 +40,19 @@ export default function SimScene({ dataId }: { dataId: string }) {
 /**
  * The scene for any attempt store: a single-player attempt, or a joint exercise seen through the
  * same interface. `panels` replaces the attempt's finish-and-result panel (an exercise has its own);
- * `exercise` gives the headset a communications panel.
+ * `exercise` gives the headset a communications panel; `isReadOnly` (watching a replay) leaves
+ * out the action panel, so the scene can be walked and inspected but nothing can be done.
  */
 export function SimSceneView({
   attempt,
   panels,
   exercise,
+  isReadOnly = false,
 }: {
   attempt: AttemptStore;
   panels?: ReactNode;
   exercise?: ExerciseStore;
+  isReadOnly?: boolean;
 }) {
   const initial = attempt.getState().sim;
   const substation = initial.model.substation;
@@ -172,7 +175,7 @@ export function SimSceneView({
           onFullscreen={() => void container.current?.requestFullscreen?.().catch(() => undefined)}
         />
         <DevicePicker store={attempt} onPick={frameSoon} />
-        <ActionPanel store={attempt} />
+        {isReadOnly ? null : <ActionPanel store={attempt} />}
         <StepPanel store={attempt} />
         <EventLog store={attempt} />
         {panels ?? <ResultPanel store={attempt} />}

@@ -73,6 +73,7 @@ export default function ExerciseView({ dataId, view }: { dataId: string; view: '
       <SimSceneView attempt={wiring.attempt} panels={panels} exercise={wiring.store} />
     </Suspense>
   ) : (
-    <SimDiagramView store={wiring.attempt} panels={panels} />
+    // Only the field operator stands at the devices; everyone else reads them through SCADA.
+    <SimDiagramView store={wiring.attempt} panels={panels} asScada={data?.role !== 'field'} />
   );
 }

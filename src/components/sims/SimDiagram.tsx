@@ -21,13 +21,18 @@ export default function SimDiagram({ dataId }: { dataId: string }) {
   return <SimDiagramView store={store} />;
 }
 
-/** The 2D diagrams and panels for any attempt store; `panels` replaces the result panel. */
+/**
+ * The 2D diagrams and panels for any attempt store; `panels` replaces the result panel, and
+ * `asScada` draws the single-line diagram as the control room's SCADA display shows it.
+ */
 export function SimDiagramView({
   store,
   panels,
+  asScada = false,
 }: {
   store: ReturnType<typeof createAttemptStore>;
   panels?: ReactNode;
+  asScada?: boolean;
 }) {
   const sim = useAttempt(store, (s) => s.sim);
   const selected = useAttempt(store, (s) => s.selected);
@@ -69,6 +74,7 @@ export function SimDiagramView({
           selected={selected}
           onActivate={activate}
           focusRequest={focusRequest}
+          asScada={asScada}
         />
         {hasNetwork ? (
           <NetworkDiagram

@@ -23,6 +23,7 @@ const INJECT_EFFECTS = new Set([
   'scada-control-lost',
   'spurious-alarm',
   'telemetry-lost',
+  'telemetry-restored',
   'device-connected',
   'call-received',
   'tester-failed-proving',
