@@ -1,10 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { ExerciseConnection, type SocketLike } from '../../lib/client/exercise/connection.ts';
-import { createAttemptAdapter } from '../../lib/client/exercise/attempt-adapter.ts';
+import { ExerciseConnection, type SocketLike } from '../../client/exercises/connection.ts';
+import { createAttemptAdapter } from '../../client/exercises/attempt-adapter.ts';
 import {
   createExerciseStore,
   type ExercisePageData,
-} from '../../lib/client/exercise/exercise-store.ts';
+} from '../../client/exercises/exercise-store.ts';
 import { socketPath } from '../../lib/exercises/frames.ts';
 import { SimDiagramView } from '../sims/SimDiagram.tsx';
 import { CommsPanel } from './CommsPanel.tsx';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { createAttemptAdapter } from '../../../lib/client/exercise/attempt-adapter.ts';
-import { createExerciseStore } from '../../../lib/client/exercise/exercise-store.ts';
+import { createAttemptAdapter } from '../../../client/exercises/attempt-adapter.ts';
+import { createExerciseStore } from '../../../client/exercises/exercise-store.ts';
 import type { ReplayDriver } from '../../../lib/exercises/replay-driver.ts';
 import { ROLE_LABELS } from '../../../sim/exercise/state.ts';
 import { ConsoleLog } from '../console/ConsoleLog.tsx';
