@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type TestServer } from '../../helpers/server.ts';
-import { runCli, signInOverHttp } from '../../helpers/http.ts';
+import { signInOverHttp } from '../../helpers/http.ts';
+import { addPersonByCli } from '../../helpers/people.ts';
 
 const HOSTILE_NAME = '<script>alert(1)</script>';
 const PASSWORD = 'relay coordination study';
@@ -13,8 +14,7 @@ beforeAll(async () => {
     ['script@utility.example', HOSTILE_NAME, 'admin'],
     ['plain@utility.example', 'Plain Name', 'admin'],
   ] as const) {
-    const args = ['user', 'add', '--email', email, '--name', name, '--role', role];
-    expect(runCli(server.databaseUrl, [...args, '--password-stdin'], PASSWORD).status).toBe(0);
+    addPersonByCli(server.databaseUrl, { email, name, role, password: PASSWORD });
   }
 });
 
