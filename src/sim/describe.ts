@@ -117,13 +117,19 @@ function deviceEnergization(state: SimState, device: Device): NodeEnergization |
 }
 
 /** A paragraph describing a device as it is now, for the inspect panel and screen readers. */
-export function describeDevice(state: SimState, id: string): string | null {
+export function describeDevice(
+  state: SimState,
+  id: string,
+  options: ViewOptions = {},
+): string | null {
   const device = state.model.deviceById.get(id);
   if (device === undefined) return null;
-  const view = viewOf(state, device, {});
+  const view = viewOf(state, device, options);
   const parts = [
     `${device.name} (${device.id}), ${DEVICE_TYPE_LABELS[device.type]}. ${device.description}`,
   ];
+  if (view.isTelemetryLost)
+    parts.push('SCADA has lost its telemetry: its position and voltage are unknown here.');
   if (view.position !== null) parts.push(`It is ${view.position}.`);
   if (view.energization !== null) parts.push(`Its conductors are ${view.energization}.`);
   if (view.lockedBy.length > 0) parts.push(`Locked by ${view.lockedBy.join(', ')}.`);

@@ -5,7 +5,8 @@
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../helpers/server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { runCli, signInOverHttp } from '../helpers/http.ts';
+import { signInOverHttp } from '../helpers/http.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 const SCENARIO = 'isolate-t1';
 const VIEWPOINTS = ['gate', 'overview', 'lines', 'transformers', 'bus', 'control-house'];
@@ -16,21 +17,12 @@ const browser = await launchBrowser();
 try {
   const email = 'bench.xr@utility.example';
   const password = 'benchmark the switchyard scene';
-  runCli(
-    server.databaseUrl,
-    [
-      'user',
-      'add',
-      '--email',
-      email,
-      '--name',
-      'Bench XR',
-      '--role',
-      'learner',
-      '--password-stdin',
-    ],
-    password,
-  );
+  addPersonByCli(server.databaseUrl, {
+    email: email,
+    name: 'Bench XR',
+    role: 'learner',
+    password: password,
+  });
   const cookie = await signInOverHttp(server.url, email, password);
 
   // --- Initial JavaScript: scripts, islands and everything they import statically.

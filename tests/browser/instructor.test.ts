@@ -8,7 +8,7 @@ import { findScenario } from '../../src/lib/server/sims/catalog.ts';
 import type { OrderStep } from '../../src/sim/index.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { runCli } from '../helpers/http.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 const PASSWORD = 'three part communication';
 const PEOPLE = {
@@ -27,18 +27,7 @@ const pages = {} as Record<Person, Page>;
 beforeAll(async () => {
   server = await startServer();
   for (const person of Object.values(PEOPLE)) {
-    const args = [
-      'user',
-      'add',
-      '--email',
-      person.email,
-      '--name',
-      person.name,
-      '--role',
-      person.role,
-    ];
-    const created = runCli(server.databaseUrl, [...args, '--password-stdin'], PASSWORD);
-    expect(created.status, created.stderr).toBe(0);
+    addPersonByCli(server.databaseUrl, { ...person, password: PASSWORD });
   }
   db = await openDatabase({ url: server.databaseUrl });
   for (const person of Object.keys(PEOPLE) as Person[]) {

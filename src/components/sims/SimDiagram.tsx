@@ -94,7 +94,12 @@ export function SimDiagramView({
         </label>
       </div>
       <div className="sim-2d-panels">
-        <ActionPanel store={store} headingRef={panelHeading} onEscape={backToDiagram} />
+        <ActionPanel
+          store={store}
+          headingRef={panelHeading}
+          onEscape={backToDiagram}
+          asScada={asScada}
+        />
         <StepPanel store={store} />
         <EventLog store={store} />
         {panels ?? <ResultPanel store={store} />}

@@ -33,6 +33,9 @@ const MAY_CHANGE = new Set([
   'statements',
   'statement_refs',
   'completions',
+  // Derived from completions in the same transaction (packed per-learner summaries and their keys).
+  'completion_summaries',
+  'activity_keys',
   'sessions',
   'sign_in_throttles',
   'trusted_devices',

@@ -62,6 +62,21 @@ describe('switchyard xapi-credential add', () => {
   });
 });
 
+describe('switchyard xapi-credential revoke', () => {
+  test('revokes a live credential once, and says so when there is none', async () => {
+    const added = runCli(url, ['xapi-credential', 'add', '--name', 'Old LMS']);
+    const key = /^key=(\S+)$/m.exec(added.stdout)?.[1] ?? '';
+    const secret = /^secret=(\S+)$/m.exec(added.stdout)?.[1] ?? '';
+    const run = runCli(url, ['xapi-credential', 'revoke', '--key', key]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Revoked ${key}`);
+    expect(await verifyXapiCredential(db, key, secret)).toBeNull();
+    const again = runCli(url, ['xapi-credential', 'revoke', '--key', key]);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toContain('No live xAPI credential');
+  });
+});
+
 describe('switchyard rebuild-completion', () => {
   test('recomputes completion rows from the statements', async () => {
     const actor = mboxAgent('Rita Rebuild');

@@ -2,7 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { SingleLineDiagram } from '../../../src/components/sims/SingleLineDiagram.tsx';
-import { deviceView, TELEMETRY_LOST_TEXT } from '../../../src/sim/describe.ts';
+import { deviceActions } from '../../../src/lib/client/sims-actions.ts';
+import { describeDevice, deviceView, TELEMETRY_LOST_TEXT } from '../../../src/sim/describe.ts';
 import { applyFault, createInitialState, step, type SimState } from '../../../src/sim/index.ts';
 import { scenarioPair } from '../sim/fixtures.ts';
 
@@ -84,6 +85,25 @@ describe('SCADA views of a bay whose telemetry is lost', () => {
         }),
       ),
     ).not.toContain('SCADA telemetry lost');
+  });
+
+  test('the control room’s action panel gives the position away neither in words nor in buttons', () => {
+    const operations = (asScada: boolean) =>
+      deviceActions(trippedBlind, '52-T1L', { asScada })
+        .filter((choice) => choice.action.type === 'operate')
+        .map((choice) => choice.label);
+    expect(operations(true)).toEqual(['Open 52-T1L', 'Close 52-T1L']);
+    expect(operations(false)).toEqual(['Close 52-T1L']);
+    const scada = describeDevice(trippedBlind, '52-T1L', { asScada: true })!;
+    expect(scada).toContain('SCADA has lost its telemetry');
+    expect(scada).not.toContain('It is open');
+    expect(describeDevice(trippedBlind, '52-T1L')).toContain('It is open');
+    expect(deviceActions(restored, '52-T1L', { asScada: true }).map((c) => c.label)).toContain(
+      'Close 52-T1L',
+    );
+    expect(deviceActions(restored, '52-T1L', { asScada: true }).map((c) => c.label)).not.toContain(
+      'Open 52-T1L',
+    );
   });
 
   test('restoring telemetry gives SCADA back its view and its control of the bay', () => {
