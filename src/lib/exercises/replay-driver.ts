@@ -30,6 +30,12 @@ export interface ReplayDriver {
   playbackDelay(index: number): number;
 }
 
+/** The moment a link asks for (`?at=<entry>`), clamped to the log; the start when unreadable. */
+export function parseMoment(value: string | null, length: number): number {
+  const at = /^\d{1,9}$/.test(value ?? '') ? Number(value) : 0;
+  return Math.min(length, at);
+}
+
 /** The driver, or why the log does not replay. */
 export type ReplayDriverResult =
   { ok: true; driver: ReplayDriver } | { ok: false; index: number; reason: string };

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { exerciseTimeline } from '../../../src/lib/exercises/exercise-timeline.ts';
 import {
   createReplayDriver,
+  parseMoment,
   PLAYBACK_STEP_MS,
   type ReplayDriver,
 } from '../../../src/lib/exercises/replay-driver.ts';
@@ -111,5 +112,21 @@ describe('createReplayDriver', () => {
       index: 4,
       reason: 'entry 99 follows 4',
     });
+  });
+});
+
+describe('parseMoment', () => {
+  test.each<[string | null, number]>([
+    ['7', 7],
+    ['0', 0],
+    ['999', 20],
+    [null, 0],
+    ['', 0],
+    ['-3', 0],
+    ['2.5', 0],
+    ['1e3', 0],
+    ['%00', 0],
+  ])('?at=%s of a 20-entry log is moment %i', (value, moment) => {
+    expect(parseMoment(value, 20)).toBe(moment);
   });
 });

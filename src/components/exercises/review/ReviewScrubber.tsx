@@ -40,6 +40,7 @@ export default function ReviewScrubber({ dataId }: { dataId: string }) {
         <button type="button" onClick={() => setAt(Math.min(data.log.length, at + 1))}>
           Next entry
         </button>
+        <a href={`/exercises/${data.exerciseId}/watch?at=${at}`}>Open this moment in the 3D yard</a>
       </div>
       <div role="status" aria-live="polite" data-testid="scrubber-moment">
         {here.length === 0 ? (

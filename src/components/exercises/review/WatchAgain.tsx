@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { createAttemptAdapter } from '../../../client/exercises/attempt-adapter.ts';
 import { createExerciseStore } from '../../../client/exercises/exercise-store.ts';
-import type { ReplayDriver } from '../../../lib/exercises/replay-driver.ts';
+import { parseMoment, type ReplayDriver } from '../../../lib/exercises/replay-driver.ts';
 import { ROLE_LABELS } from '../../../sim/exercise/state.ts';
 import { ConsoleLog } from '../console/ConsoleLog.tsx';
 import { readReplayData, useReplayDriver } from './replay-data.ts';
@@ -15,8 +15,7 @@ const time = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
 
 /** The moment to start at: `?at=<entry>` from the review, else the beginning. */
 function startMoment(driver: ReplayDriver): number {
-  const at = Number(new URLSearchParams(location.search).get('at') ?? 0);
-  return Number.isInteger(at) ? Math.max(0, Math.min(driver.length, at)) : 0;
+  return parseMoment(new URLSearchParams(location.search).get('at'), driver.length);
 }
 
 /**
