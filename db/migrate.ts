@@ -5,6 +5,7 @@ import {
   DEFAULT_RECORD_BASE,
   resolveRecordBase,
 } from '../src/lib/server/learning-record/record-base.ts';
+import { summaryRebuildStatements } from '../src/lib/server/completion/summaries.ts';
 import type { Database } from './client.ts';
 
 /** The committed drizzle-kit migrations, found from this module so any working directory works. */
@@ -36,5 +37,9 @@ export async function migrateDatabase(db: Database, folder = MIGRATIONS_FOLDER):
     'SELECT 1 FROM certificates WHERE holder_name IS NULL OR issue_number IS NULL LIMIT 1',
   );
   if (legacy.rows.length > 0) await db.$client.batch(CERTIFICATE_BACKFILL, 'write');
+  // A rebuild pauses the completion summaries inside its transaction; a pause seen from outside one
+  // was left by a bulk writer that stopped midway: the summaries are rebuilt, which resumes them.
+  const paused = await db.$client.execute('SELECT 1 FROM completion_rebuilds LIMIT 1');
+  if (paused.rows.length > 0) await db.$client.batch(summaryRebuildStatements(), 'write');
   await resolveRecordBase(db, getConfig().PUBLIC_ORIGIN ?? DEFAULT_RECORD_BASE);
 }

@@ -316,6 +316,37 @@ export const completions = sqliteTable(
   ],
 );
 
+/**
+ * A small integer per activity that has a completion row, so that packed completion summaries name
+ * activities by number. Keys are never reused or renumbered (rebuild-completion keeps them).
+ */
+export const activityKeys = sqliteTable('activity_keys', {
+  key: integer('key').primaryKey(),
+  activityId: text('activity_id').notNull().unique(),
+});
+
+/**
+ * Every completion row of a learner, packed into one row (format: src/lib/server/completion/
+ * summaries.ts). Triggers on completions keep it in the transaction that writes the rows (migration
+ * 0011); rebuild-completion rebuilds it. Reports of thousands of learners read one row per learner.
+ */
+export const completionSummaries = sqliteTable('completion_summaries', {
+  userId: text('user_id').primaryKey(),
+  /** Fixed-width entries, one per completion row: activity key, status, score, last completion. */
+  packed: blob('packed', { mode: 'buffer' }).notNull(),
+  /** Per entry, in the same order: "firstCompletedAt,lastStatementId", separated by ';'. */
+  evidence: text('evidence').notNull(),
+});
+
+/**
+ * A row while rebuild-completion (or a bulk import) rewrites completions in one transaction: the
+ * summary triggers stand aside and the summaries are rebuilt in bulk before it commits.
+ */
+export const completionRebuilds = sqliteTable('completion_rebuilds', {
+  id: integer('id').primaryKey(),
+  startedAt: integer('started_at').notNull(),
+});
+
 /** Work a manager assigned to a team or a person, with a due date and optional recertification. */
 export const assignments = sqliteTable(
   'assignments',

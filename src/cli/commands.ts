@@ -1,6 +1,6 @@
 import type { CommandContext } from './main.ts';
 import { teamAdd, userAdd, userResetPassword } from './people.ts';
-import { xapiCredentialAdd } from './xapi-credential.ts';
+import { xapiCredentialAdd, xapiCredentialRevoke } from './xapi-credential.ts';
 import { rebuildCompletion } from './rebuild-completion.ts';
 import { backup } from './backup.ts';
 import { recordBaseCommand } from './record-base.ts';
@@ -21,6 +21,7 @@ export const commands: Record<string, Command> = {
   'team add': teamAdd,
   demo: async (context) => (await import('./demo.ts')).demo(context),
   'xapi-credential add': xapiCredentialAdd,
+  'xapi-credential revoke': xapiCredentialRevoke,
   'rebuild-completion': rebuildCompletion,
   'record base': recordBaseCommand,
   backup,

@@ -46,25 +46,46 @@ export interface DeviceView {
   readonly connections: readonly string[];
   readonly placement: Device['placement'];
   readonly sld: Device['sld'];
+  /**
+   * True when the view is what SCADA shows and SCADA has lost this device's telemetry: position
+   * and energization are then unknown (null), whatever the plant really is.
+   */
+  readonly isTelemetryLost: boolean;
+}
+
+/** How a view reads the plant: as it is (in the yard), or as SCADA shows it (control room, HMI). */
+export interface ViewOptions {
+  /** Show telemetry-lost devices' state as unknown, as a SCADA display does. */
+  readonly asScada?: boolean;
 }
 
 /** Every device of the attempt (including scenario-only ones), with its current state. */
-export function listDevices(state: SimState): DeviceView[] {
-  return state.model.devices.map((device) => viewOf(state, device));
+export function listDevices(state: SimState, options: ViewOptions = {}): DeviceView[] {
+  return state.model.devices.map((device) => viewOf(state, device, options));
 }
 
 /** One device's view, or null if the id is unknown. */
-export function deviceView(state: SimState, id: string): DeviceView | null {
+export function deviceView(
+  state: SimState,
+  id: string,
+  options: ViewOptions = {},
+): DeviceView | null {
   const device = state.model.deviceById.get(id);
-  return device === undefined ? null : viewOf(state, device);
+  return device === undefined ? null : viewOf(state, device, options);
 }
 
-function viewOf(state: SimState, device: Device): DeviceView {
-  const position = state.positions[device.id] ?? null;
-  const energization = deviceEnergization(state, device);
+/** What a SCADA display says of a device whose telemetry is lost. */
+export const TELEMETRY_LOST_TEXT = 'state unknown (SCADA telemetry lost)';
+
+function viewOf(state: SimState, device: Device, options: ViewOptions): DeviceView {
+  const isTelemetryLost =
+    options.asScada === true && state.faults.telemetryLost.includes(device.id);
+  const position = isTelemetryLost ? null : (state.positions[device.id] ?? null);
+  const energization = isTelemetryLost ? null : deviceEnergization(state, device);
   const lockedBy = state.locks[device.id] ?? [];
   const taggedBy = state.tags[device.id] ?? [];
   const facts = [
+    isTelemetryLost ? TELEMETRY_LOST_TEXT : null,
     position,
     energization,
     lockedBy.length > 0 ? 'locked' : null,
@@ -84,6 +105,7 @@ function viewOf(state: SimState, device: Device): DeviceView {
     connections: device.connections,
     placement: device.placement,
     sld: device.sld,
+    isTelemetryLost,
   };
 }
 
@@ -95,13 +117,19 @@ function deviceEnergization(state: SimState, device: Device): NodeEnergization |
 }
 
 /** A paragraph describing a device as it is now, for the inspect panel and screen readers. */
-export function describeDevice(state: SimState, id: string): string | null {
+export function describeDevice(
+  state: SimState,
+  id: string,
+  options: ViewOptions = {},
+): string | null {
   const device = state.model.deviceById.get(id);
   if (device === undefined) return null;
-  const view = viewOf(state, device);
+  const view = viewOf(state, device, options);
   const parts = [
     `${device.name} (${device.id}), ${DEVICE_TYPE_LABELS[device.type]}. ${device.description}`,
   ];
+  if (view.isTelemetryLost)
+    parts.push('SCADA has lost its telemetry: its position and voltage are unknown here.');
   if (view.position !== null) parts.push(`It is ${view.position}.`);
   if (view.energization !== null) parts.push(`Its conductors are ${view.energization}.`);
   if (view.lockedBy.length > 0) parts.push(`Locked by ${view.lockedBy.join(', ')}.`);

@@ -50,6 +50,7 @@ export const EVENT_SEVERITY = {
   'tripped-locally': 'info',
   'scada-control-lost': 'warning',
   'telemetry-lost': 'warning',
+  'telemetry-restored': 'info',
   'spurious-alarm': 'warning',
   'device-connected': 'warning',
   'call-received': 'info',

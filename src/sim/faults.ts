@@ -46,6 +46,8 @@ const say = {
     `SCADA alarm: ${alarm}. Alarms that arrive in a burst with no change of state on the single-line diagram are suspect: confirm the plant state before acting on them.`,
   telemetry: (bay: string, devices: readonly string[]) =>
     `SCADA lost telemetry and control for the ${bay} (${devices.join(', ')}). The diagram shows their last known positions only: confirm every state by a field report before you rely on it.`,
+  restored: (bay: string, devices: readonly string[]) =>
+    `SCADA telemetry and control are back for the ${bay} (${devices.join(', ')}). The diagram shows their real positions again: check them against the field reports.`,
   plugged: (key: string) =>
     `The station switch reports a new link up on port ${key}. Nothing was scheduled to be connected today.`,
   call: (caller: string, request: string) => `Phone call from "${caller}": ${request}`,
@@ -95,6 +97,29 @@ export function applyFault(
             'telemetry-lost',
             `SCADA telemetry lost: ${fault.bay}`,
             say.telemetry(fault.bay, fault.devices),
+          ),
+        ],
+      };
+    }
+    case 'telemetry-restored': {
+      const back = new Set(fault.devices);
+      const lastKnown = Object.fromEntries(
+        Object.entries(faults.lastKnown).filter(([device]) => !back.has(device)),
+      );
+      return {
+        state: {
+          ...state,
+          faults: {
+            ...faults,
+            telemetryLost: faults.telemetryLost.filter((device) => !back.has(device)),
+            lastKnown,
+          },
+        },
+        events: [
+          makeEvent(
+            'telemetry-restored',
+            `SCADA telemetry restored: ${fault.bay}`,
+            say.restored(fault.bay, fault.devices),
           ),
         ],
       };

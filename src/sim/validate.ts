@@ -95,7 +95,8 @@ export function checkScenarioReferences(
       devices.get(fault.device)?.type !== 'circuit-breaker'
     )
       problems.push({ path, message: `${fault.device} is not a circuit breaker` });
-    if (fault.kind === 'telemetry-lost') fault.devices.forEach((id) => needDevice(path, id, true));
+    if (fault.kind === 'telemetry-lost' || fault.kind === 'telemetry-restored')
+      fault.devices.forEach((id) => needDevice(path, id, true));
     if (fault.kind === 'rogue-device') {
       needDevice(path, fault.device);
       if (devices.get(fault.switch)?.ports?.some((p) => p.number === fault.port) !== true)

@@ -6,16 +6,16 @@ import { DevicePicker } from '../components/sims/DevicePicker.tsx';
 import { EventLog } from '../components/sims/EventLog.tsx';
 import { ResultPanel } from '../components/sims/ResultPanel.tsx';
 import { StepPanel } from '../components/sims/StepPanel.tsx';
-import type { HazardKind } from '../components/sims/hazards.ts';
+import type { HazardKind } from '../client/sims/hazards.ts';
 import { useHazardEffects } from '../components/sims/use-hazard-effects.ts';
 import {
   createAttemptStore,
   type AttemptStore,
   type LoggedEvent,
-} from '../lib/client/sims-attempt-store.ts';
-import type { ExerciseStore } from '../lib/client/exercise/exercise-store.ts';
-import { flushAttemptOutbox } from '../lib/client/sims-attempt-upload.ts';
-import { readSimPageData } from '../lib/client/sims-types.ts';
+} from '../client/sims/attempt-store.ts';
+import type { ExerciseStore } from '../client/exercises/exercise-store.ts';
+import { connectAttemptUpload } from '../client/sims/attempt-upload.ts';
+import { readSimPageData } from '../client/sims/page-data.ts';
 import { buildYard } from './model/build-yard.ts';
 import { createSceneBridge, createViewer, type SceneBridge, type Viewer } from './scene-bridge.ts';
 import { isMotionKey } from './scene/DesktopControls.tsx';
@@ -31,7 +31,10 @@ import type { XrKit } from './xr-layer.tsx';
 export default function SimScene({ dataId }: { dataId: string }) {
   const data = useMemo(() => readSimPageData(dataId), [dataId]);
   const attempt = useMemo(() => (data ? createAttemptStore(data) : null), [data]);
-  useEffect(() => void flushAttemptOutbox().catch(() => undefined), []);
+  useEffect(
+    () => (data && attempt ? connectAttemptUpload(attempt, data.scenario.id) : undefined),
+    [data, attempt],
+  );
   if (!data || !attempt)
     return <p className="notice error">The simulation data is missing from this page.</p>;
   return <SimSceneView attempt={attempt} />;
@@ -40,16 +43,19 @@ export default function SimScene({ dataId }: { dataId: string }) {
 /**
  * The scene for any attempt store: a single-player attempt, or a joint exercise seen through the
  * same interface. `panels` replaces the attempt's finish-and-result panel (an exercise has its own);
- * `exercise` gives the headset a communications panel.
+ * `exercise` gives the headset a communications panel; `isReadOnly` (watching a replay) leaves
+ * out the action panel, so the scene can be walked and inspected but nothing can be done.
  */
 export function SimSceneView({
   attempt,
   panels,
   exercise,
+  isReadOnly = false,
 }: {
   attempt: AttemptStore;
   panels?: ReactNode;
   exercise?: ExerciseStore;
+  isReadOnly?: boolean;
 }) {
   const initial = attempt.getState().sim;
   const substation = initial.model.substation;
@@ -172,7 +178,7 @@ export function SimSceneView({
           onFullscreen={() => void container.current?.requestFullscreen?.().catch(() => undefined)}
         />
         <DevicePicker store={attempt} onPick={frameSoon} />
-        <ActionPanel store={attempt} />
+        {isReadOnly ? null : <ActionPanel store={attempt} />}
         <StepPanel store={attempt} />
         <EventLog store={attempt} />
         {panels ?? <ResultPanel store={attempt} />}

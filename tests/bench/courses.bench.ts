@@ -2,28 +2,20 @@
 // lesson for a signed-in learner.
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../helpers/server.ts';
-import { runCli, signInOverHttp } from '../helpers/http.ts';
+import { signInOverHttp } from '../helpers/http.ts';
 import { courseSlugs, readCourse } from '../helpers/content.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 const server = await startServer();
 try {
   const email = 'bench.learner@utility.example';
   const password = 'benchmark lesson reader';
-  runCli(
-    server.databaseUrl,
-    [
-      'user',
-      'add',
-      '--email',
-      email,
-      '--name',
-      'Bench Learner',
-      '--role',
-      'learner',
-      '--password-stdin',
-    ],
+  addPersonByCli(server.databaseUrl, {
+    email,
+    name: 'Bench Learner',
+    role: 'learner',
     password,
-  );
+  });
   const cookie = await signInOverHttp(server.url, email, password);
   const course = readCourse('distribution-grid-basics');
   const lesson = course.lessons[1]!;

@@ -2,9 +2,10 @@
 // (SQLite in WebAssembly, from the Run button to the drawn table and chart), and graded on the server
 // over HTTP. Run after a build: npx node tests/bench/labs-browser.bench.ts
 import { startServer } from '../helpers/server.ts';
-import { runCli, signInOverHttp } from '../helpers/http.ts';
+import { signInOverHttp } from '../helpers/http.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { readCourse } from '../helpers/content.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 const COURSE = 'sql-for-grid-data';
 const LESSON = 'filter-and-aggregate';
@@ -31,21 +32,12 @@ const browser = await launchBrowser();
 try {
   const email = 'bench.analyst@utility.example';
   const password = 'benchmark lab analyst';
-  runCli(
-    server.databaseUrl,
-    [
-      'user',
-      'add',
-      '--email',
-      email,
-      '--name',
-      'Bench Analyst',
-      '--role',
-      'learner',
-      '--password-stdin',
-    ],
+  addPersonByCli(server.databaseUrl, {
+    email,
+    name: 'Bench Analyst',
+    role: 'learner',
     password,
-  );
+  });
   const cookie = await signInOverHttp(server.url, email, password);
   const [name = '', value = ''] = cookie.split('=');
   await browser.context.addCookies([{ name, value, url: server.url }]);

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { hashPassword } from '../../src/lib/server/auth/password.ts';
+import {
+  pauseSummariesStatement,
+  summaryRebuildStatements,
+} from '../../src/lib/server/completion/summaries.ts';
 
 export const ORIGIN = 'http://localhost:4321';
 export const MANAGER = {
@@ -129,6 +133,8 @@ async function insertRecord(
   now: number,
   statementsPerRow: number,
 ): Promise<void> {
+  // Summaries are built once at the end, not rewritten per inserted row.
+  await db.$client.execute(pauseSummariesStatement(now));
   await db.$client.execute({
     sql: `WITH pairs AS MATERIALIZED (
         SELECT u.id AS id, a.value AS activity, abs(random()) % 100 AS r, abs(random()) % 730 AS d
@@ -143,6 +149,7 @@ async function insertRecord(
       FROM pairs`,
     args: [JSON.stringify(activities), ORIGIN, now, DAY, now, DAY, now],
   });
+  await db.$client.batch(summaryRebuildStatements(), 'write');
   await db.$client.execute({
     sql: `INSERT INTO certificates (code, user_id, course_id, issued_at, expires_at, statement_id)
       SELECT lower(hex(randomblob(10))), user_id, substr(activity_id, ?), last_completed_at, NULL,

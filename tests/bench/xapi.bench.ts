@@ -1,4 +1,4 @@
-// Statement ingest: the Statement resource over HTTP (batches of 10 and 100, 16 concurrent clients)
+// Statement ingest: the Statement resource over HTTP (batches of 1, 10 and 100, 16 concurrent clients)
 // against the same module in-process. The two are measured in alternating rounds and compared round
 // by round, so a shared machine whose load drifts does not decide the ratio. Expects a build in
 // dist/ (`npx node src/cli/start.mjs --build-only`); builds nothing.
@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
-import { storeStatements } from '../../src/lib/server/learning-record/store.ts';
+import { storeStatements } from '../../src/lib/server/learning-record/store-statements.ts';
 import { createXapiCredential } from '../../src/lib/server/xapi-credentials/credentials.ts';
 import { ORIGIN, benchBatches, startBuiltServer } from './xapi-fixtures.ts';
 
 const CLIENTS = 16;
 const ROUNDS = 5;
 const RUNS = [
+  { size: 1, requests: 4000 },
   { size: 10, requests: 2500 },
   { size: 100, requests: 400 },
 ];

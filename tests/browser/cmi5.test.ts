@@ -6,6 +6,7 @@ import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/brows
 import { VENDOR, courseXml, testAuFiles, zip } from '../helpers/cmi5-packages.ts';
 import { runCli } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 const MANAGER = { email: 'training.manager@utility.example', password: 'vendor courses count too' };
 const LEARNER = { email: 'lineworker@utility.example', password: 'arc flash boundary first' };
@@ -29,20 +30,7 @@ async function signIn(person: { email: string; password: string }, next: string)
 
 beforeAll(async () => {
   server = await startServer();
-  cli(
-    [
-      'user',
-      'add',
-      '--email',
-      MANAGER.email,
-      '--name',
-      'Dana Okafor',
-      '--role',
-      'manager',
-      '--password-stdin',
-    ],
-    MANAGER.password,
-  );
+  addPersonByCli(server.databaseUrl, { ...MANAGER, name: 'Dana Okafor', role: 'manager' });
   cli([
     'team',
     'add',
@@ -55,22 +43,12 @@ beforeAll(async () => {
     '--manager',
     MANAGER.email,
   ]);
-  cli(
-    [
-      'user',
-      'add',
-      '--email',
-      LEARNER.email,
-      '--name',
-      'Sam Lineworker',
-      '--role',
-      'learner',
-      '--team',
-      'line-crew',
-      '--password-stdin',
-    ],
-    LEARNER.password,
-  );
+  addPersonByCli(server.databaseUrl, {
+    ...LEARNER,
+    name: 'Sam Lineworker',
+    role: 'learner',
+    team: 'line-crew',
+  });
   browser = await launchBrowser();
   page = await browser.newPage();
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { runCli } from '../helpers/http.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 // Lesson pages built from Markdown tables, figures, lab tasks and simulation links, one of each
 // kind per track, must pass axe with no violations for a signed-in learner.
@@ -24,24 +24,13 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startServer();
-  const added = runCli(
-    server.databaseUrl,
-    [
-      'user',
-      'add',
-      '--email',
-      LEARNER.email,
-      '--name',
-      'Riley Reader',
-      '--role',
-      'learner',
-      '--department',
-      'it',
-      '--password-stdin',
-    ],
-    LEARNER.password,
-  );
-  expect(added.status).toBe(0);
+  addPersonByCli(server.databaseUrl, {
+    email: LEARNER.email,
+    name: 'Riley Reader',
+    role: 'learner',
+    department: 'it',
+    password: LEARNER.password,
+  });
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.goto(`${server.url}/login?next=/courses`);

@@ -10,8 +10,8 @@ import {
   saveScreenshot,
   type TestBrowser,
 } from '../helpers/browser.ts';
-import { runCli } from '../helpers/http.ts';
 import { readCourse, type AuthoredLesson } from '../helpers/content.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 // A reading course without labs or required simulations, so a browser can complete it end to end.
 const COURSE = 'distribution-grid-basics';
@@ -23,25 +23,13 @@ const course = readCourse(COURSE);
 
 beforeAll(async () => {
   server = await startServer();
-  expect(
-    runCli(
-      server.databaseUrl,
-      [
-        'user',
-        'add',
-        '--email',
-        LEARNER.email,
-        '--name',
-        'Fiona Field',
-        '--role',
-        'learner',
-        '--department',
-        'ot',
-        '--password-stdin',
-      ],
-      LEARNER.password,
-    ).status,
-  ).toBe(0);
+  addPersonByCli(server.databaseUrl, {
+    email: LEARNER.email,
+    name: 'Fiona Field',
+    role: 'learner',
+    department: 'ot',
+    password: LEARNER.password,
+  });
   browser = await launchBrowser();
   page = await browser.newPage();
 });

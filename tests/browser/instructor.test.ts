@@ -8,7 +8,7 @@ import { findScenario } from '../../src/lib/server/sims/catalog.ts';
 import type { OrderStep } from '../../src/sim/index.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { runCli } from '../helpers/http.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 const PASSWORD = 'three part communication';
 const PEOPLE = {
@@ -27,18 +27,7 @@ const pages = {} as Record<Person, Page>;
 beforeAll(async () => {
   server = await startServer();
   for (const person of Object.values(PEOPLE)) {
-    const args = [
-      'user',
-      'add',
-      '--email',
-      person.email,
-      '--name',
-      person.name,
-      '--role',
-      person.role,
-    ];
-    const created = runCli(server.databaseUrl, [...args, '--password-stdin'], PASSWORD);
-    expect(created.status, created.stderr).toBe(0);
+    addPersonByCli(server.databaseUrl, { ...person, password: PASSWORD });
   }
   db = await openDatabase({ url: server.databaseUrl });
   for (const person of Object.keys(PEOPLE) as Person[]) {
@@ -181,6 +170,32 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
   throw new Error(`Tab never reached ${name}`);
 }
 
+/**
+ * Tabs from the top of the page until the control named `last`, returning each focused control's
+ * accessible name; every one of them must show its focus.
+ */
+async function tabWalk(page: Page, last: RegExp): Promise<string[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const names: string[] = [];
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement;
+      const name =
+        el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '';
+      const style = getComputedStyle(el);
+      return {
+        name: name.replace(/\s+/g, ' ').trim(),
+        isShown: el.matches(':focus-visible') && style.outlineStyle !== 'none',
+      };
+    });
+    expect(focused.isShown, `focus on "${focused.name}" is visible`).toBe(true);
+    names.push(focused.name);
+    if (last.test(focused.name)) return names;
+  }
+  throw new Error(`Tab never reached ${last}`);
+}
+
 /** Pages of a PDF (counted from its page objects). */
 function pdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
@@ -243,6 +258,30 @@ describe('instructor console and after-action review', () => {
       { timeout: 30_000 },
     );
     await expectAccessible(admin);
+    // Every console control in order by Tab alone, then a private message sent with Space.
+    const walk = await tabWalk(admin, /^End the exercise and score it$/);
+    const controls = [
+      'Reason shown in every view (optional)',
+      'Pause the exercise',
+      ...findScenario('joint-isolate-t1')!.scenario.injects.map((i) => `Inject: ${i.label}`),
+      'To',
+      'Message (only they see it)',
+      'Send privately',
+      'Note for the after-action review (participants do not see it live)',
+      'Add the note',
+      'End the exercise and score it',
+    ];
+    expect(walk.filter((name) => controls.includes(name))).toEqual(controls);
+    // Back past "Add the note", the note and "Send privately" to the message.
+    for (let i = 0; i < 4; i++) await admin.keyboard.press('Shift+Tab');
+    await admin.keyboard.type('Take your time on 52-T1L.');
+    await admin.keyboard.press('Tab');
+    await admin.keyboard.press('Space');
+    await pages.authority.waitForSelector('.exercise-private li:has-text("Take your time")', {
+      timeout: 30_000,
+    });
+    // Later Tab walks start from the top of the page again.
+    await admin.focus('.skip-link');
     const breakerStep = order.findIndex((s) => s.targets.includes('52-T1L'));
     for (const [index, step] of order.entries()) {
       if (index === breakerStep) {
@@ -317,6 +356,46 @@ describe('instructor console and after-action review', () => {
     if (keep) writeFileSync(keep, pdf);
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
     expect(pdfPages(pdf)).toBeLessThanOrEqual(2);
+
+    // Watch again in 3D: the same replay in the yard, read-only, by keyboard.
+    const watch = admin.getByRole('link', { name: 'Watch again in 3D' });
+    expect(await watch.getAttribute('href')).toBe(`/exercises/${exerciseId}/watch`);
+    await admin.goto(`${server.url}/exercises/${exerciseId}/watch?diagnostics`);
+    await admin.waitForFunction(() => window.switchyardDiagnostics !== undefined, null, {
+      timeout: 60_000,
+    });
+    await expectAccessible(admin);
+    const moment = admin.locator('[data-testid=watch-moment]');
+    await admin.focus('#watch-scrubber');
+    await admin.keyboard.press('Home');
+    await moment.filter({ hasText: 'Before the first entry' }).waitFor();
+    for (let i = 0; i < 200; i++) {
+      if ((await moment.textContent())?.includes('Instructor inject: 52-T1L fails to open')) break;
+      await admin.keyboard.press('ArrowRight');
+    }
+    const breakerAt = async () => ({
+      listed: await admin.locator('option[data-device="52-T1L"]').textContent(),
+      shown: await admin.evaluate(() => window.switchyardDiagnostics?.indicatorColor('52-T1L')),
+    });
+    await expect.poll(breakerAt).toEqual({
+      listed: expect.stringContaining(': closed'),
+      shown: '#e3261c',
+    });
+    const replan = 'To the field operator: Open 52-T1L';
+    expect(await admin.locator('.console-log').textContent()).not.toContain(replan);
+    await admin.keyboard.press('End');
+    await expect.poll(breakerAt).toEqual({
+      listed: expect.stringContaining(': open'),
+      shown: '#1fb344',
+    });
+    expect(await admin.locator('.console-log').textContent()).toContain(replan);
+    await admin.selectOption('#sim-device-picker', '52-T1L');
+    expect(await admin.getByRole('button', { name: 'Open 52-T1L' }).count()).toBe(0);
+    await click(admin, 'Play');
+    await expect
+      .poll(async () => Number(await admin.inputValue('#watch-scrubber')), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(2);
+    await click(admin, 'Pause');
 
     for (const person of ['authority', 'field', 'analyst'] as const) {
       const [row] = await db.select().from(users).where(eq(users.email, PEOPLE[person].email));

@@ -8,8 +8,8 @@ import {
   saveScreenshot,
   type TestBrowser,
 } from '../helpers/browser.ts';
-import { runCli } from '../helpers/http.ts';
 import { readCourse } from '../helpers/content.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 // The first lab of the analytics track: a filter and aggregate on a week of SCADA data.
 const COURSE = 'sql-for-grid-data';
@@ -27,25 +27,13 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startServer();
-  expect(
-    runCli(
-      server.databaseUrl,
-      [
-        'user',
-        'add',
-        '--email',
-        LEARNER.email,
-        '--name',
-        'Rita Relay',
-        '--role',
-        'learner',
-        '--department',
-        'ot',
-        '--password-stdin',
-      ],
-      LEARNER.password,
-    ).status,
-  ).toBe(0);
+  addPersonByCli(server.databaseUrl, {
+    email: LEARNER.email,
+    name: 'Rita Relay',
+    role: 'learner',
+    department: 'ot',
+    password: LEARNER.password,
+  });
   browser = await launchBrowser();
   page = await browser.newPage();
 });

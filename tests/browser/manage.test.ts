@@ -13,6 +13,7 @@ import {
 } from '../helpers/browser.ts';
 import { runCli } from '../helpers/http.ts';
 import { completeCourse } from '../helpers/manage.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 const CIP = 'cip-004-role-based-training';
 const MANAGER = {
@@ -62,23 +63,13 @@ async function cipCell(): Promise<string> {
 beforeAll(async () => {
   server = await startServer();
   const url = server.databaseUrl;
-  cli(
-    url,
-    [
-      'user',
-      'add',
-      '--email',
-      MANAGER.email,
-      '--name',
-      'Victor Haddad',
-      '--role',
-      'manager',
-      '--department',
-      'ot',
-      '--password-stdin',
-    ],
-    MANAGER.password,
-  );
+  addPersonByCli(url, {
+    email: MANAGER.email,
+    name: 'Victor Haddad',
+    role: 'manager',
+    department: 'ot',
+    password: MANAGER.password,
+  });
   cli(url, [
     'team',
     'add',
@@ -91,46 +82,23 @@ beforeAll(async () => {
     '--manager',
     MANAGER.email,
   ]);
-  cli(
-    url,
-    [
-      'user',
-      'add',
-      '--email',
-      LEARNER.email,
-      '--name',
-      LEARNER.name,
-      '--role',
-      'learner',
-      '--department',
-      'ot',
-      '--title',
-      'Relay technician',
-      '--team',
-      'protection-and-control',
-      '--password-stdin',
-    ],
-    'a learner passphrase here',
-  );
-  cli(
-    url,
-    [
-      'user',
-      'add',
-      '--email',
-      'apprentice@utility.example',
-      '--name',
-      'Bongani Dlamini',
-      '--role',
-      'learner',
-      '--department',
-      'ot',
-      '--team',
-      'protection-and-control',
-      '--password-stdin',
-    ],
-    'a learner passphrase here',
-  );
+  addPersonByCli(url, {
+    email: LEARNER.email,
+    name: LEARNER.name,
+    role: 'learner',
+    department: 'ot',
+    title: 'Relay technician',
+    team: 'protection-and-control',
+    password: 'a learner passphrase here',
+  });
+  addPersonByCli(url, {
+    email: 'apprentice@utility.example',
+    name: 'Bongani Dlamini',
+    role: 'learner',
+    department: 'ot',
+    team: 'protection-and-control',
+    password: 'a learner passphrase here',
+  });
   db = await openDatabase({ url });
   browser = await launchBrowser();
   page = await browser.newPage();

@@ -7,6 +7,7 @@ import { certificates, teams, users } from '../../db/schema.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { runCli } from '../helpers/http.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 const PHONE = { width: 390, height: 844 };
 const ADMIN = { email: 'phone.admin@utility.example', password: 'breaker racked out and tagged' };
@@ -64,8 +65,7 @@ beforeAll(async () => {
   const emails = [...demo.matchAll(/^\s+(\S+@\S+)\s+\(/gm)].map((match) => match[1] ?? '');
   demoManager = emails[0] ?? '';
   demoLearner = emails[4] ?? '';
-  const admin = ['--email', ADMIN.email, '--name', 'Ana Admin', '--role', 'admin'];
-  cli(['user', 'add', ...admin, '--password-stdin'], ADMIN.password);
+  addPersonByCli(server.databaseUrl, { ...ADMIN, name: 'Ana Admin', role: 'admin' });
   db = await openDatabase({ url: server.databaseUrl });
   browser = await launchBrowser();
   page = await browser.newPage();

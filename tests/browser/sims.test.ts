@@ -8,7 +8,7 @@ import {
   launchBrowser,
   type TestBrowser,
 } from '../helpers/browser.ts';
-import { runCli } from '../helpers/http.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 const LEARNER = { email: 'it.engineer@utility.example', password: 'breaker before disconnector' };
 const SCENARIO = 'isolate-t1';
@@ -18,22 +18,12 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startServer();
-  const created = runCli(
-    server.databaseUrl,
-    [
-      'user',
-      'add',
-      '--email',
-      LEARNER.email,
-      '--name',
-      'Ivy Engineer',
-      '--role',
-      'learner',
-      '--password-stdin',
-    ],
-    LEARNER.password,
-  );
-  expect(created.status, created.stderr).toBe(0);
+  addPersonByCli(server.databaseUrl, {
+    email: LEARNER.email,
+    name: 'Ivy Engineer',
+    role: 'learner',
+    password: LEARNER.password,
+  });
   browser = await launchBrowser();
   page = await browser.newPage();
 });

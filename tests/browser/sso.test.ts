@@ -12,6 +12,7 @@ import {
 import { runCli } from '../helpers/http.ts';
 import { startTestProvider, type TestProvider } from '../helpers/oidc-provider.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { addPersonByCli } from '../helpers/people.ts';
 
 let provider: TestProvider;
 let server: TestServer;
@@ -33,18 +34,8 @@ beforeAll(async () => {
     SSO_ONLY: 'true',
   });
   await provider.registerClient(`${server.url}/auth/oidc/callback`, `${server.url}/`);
+  addPersonByCli(server.databaseUrl, { ...ADMIN, name: 'Ada Admin', role: 'admin' });
   for (const args of [
-    [
-      'user',
-      'add',
-      '--email',
-      ADMIN.email,
-      '--name',
-      'Ada Admin',
-      '--role',
-      'admin',
-      '--password-stdin',
-    ],
     ['user', 'break-glass', '--email', ADMIN.email],
     [
       'team',

@@ -63,10 +63,15 @@ export async function passLesson(
   if (!result.ok) throw new Error(result.message);
 }
 
-/** The completion and certificate tables, without the time each row was last recomputed. */
+/**
+ * The completion tables (rows, learners' summaries, activity keys) and certificates, without the
+ * time each row was last recomputed.
+ */
 export async function completionTables(db: Database): Promise<{
   completions: Record<string, unknown>[];
   certificates: Record<string, unknown>[];
+  summaries: Record<string, unknown>[];
+  activityKeys: Record<string, unknown>[];
 }> {
   const read = async (sql: string) =>
     (await db.$client.execute(sql)).rows.map((row) => {
@@ -76,5 +81,9 @@ export async function completionTables(db: Database): Promise<{
   return {
     completions: await read('SELECT * FROM completions ORDER BY actor_key, activity_id'),
     certificates: await read('SELECT * FROM certificates ORDER BY code'),
+    summaries: await read(
+      'SELECT user_id, hex(packed) AS packed, evidence FROM completion_summaries ORDER BY user_id',
+    ),
+    activityKeys: await read('SELECT * FROM activity_keys ORDER BY key'),
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.ts';
 import { createUser, type NewUser } from '../../src/lib/server/auth/user.ts';
 import { createSession, sessionPolicy } from '../../src/lib/server/auth/session.ts';
+import { runCli } from './http.ts';
 
 /** A password that passes the policy, for tests. */
 export const TEST_PASSWORD = 'grid-operator-learns-sql';
@@ -30,4 +31,31 @@ export async function addUser(db: Database, overrides: Partial<NewUser> = {}) {
 export async function signInAs(db: Database, userId: string): Promise<string> {
   const { token } = await createSession(db, userId, sessionPolicy(7, 30));
   return token;
+}
+
+/** A person as `switchyard user add` takes them; the password goes in on standard input. */
+export interface CliPerson {
+  email: string;
+  name: string;
+  role: 'learner' | 'manager' | 'admin';
+  password: string;
+  department?: 'it' | 'ot' | 'other';
+  title?: string;
+  /** The slug of a team to join as a member. */
+  team?: string;
+}
+
+/** Adds a person through `switchyard user add … --password-stdin`; a failed command throws. */
+export function addPersonByCli(databaseUrl: string, person: CliPerson): void {
+  const args = ['user', 'add', '--email', person.email, '--name', person.name];
+  args.push('--role', person.role);
+  if (person.department) args.push('--department', person.department);
+  if (person.title) args.push('--title', person.title);
+  if (person.team) args.push('--team', person.team);
+  const result = runCli(databaseUrl, [...args, '--password-stdin'], person.password);
+  if (result.status !== 0) {
+    throw new Error(
+      `switchyard user add ${person.email} exited ${result.status}: ${result.stderr}`,
+    );
+  }
 }

@@ -2,13 +2,13 @@ import { useState, type Ref } from 'react';
 import { describeDevice, deviceView } from '../../sim/describe.ts';
 import type { SimAction } from '../../sim/schema/action.ts';
 import type { DeviceType } from '../../sim/schema/device.ts';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import {
   deviceActions,
   generalActions,
   identifyChoices,
   type ActionChoice,
-} from '../../lib/client/sims-actions.ts';
+} from '../../client/sims/actions.ts';
 import { PortTable } from './PortTable.tsx';
 import { useAttempt } from './use-attempt.ts';
 
@@ -17,8 +17,11 @@ export function ActionPanel({
   store,
   headingRef,
   onEscape,
+  asScada = false,
 }: {
   store: AttemptStore;
+  /** The control room's SCADA view: a telemetry-lost device's state is not shown. */
+  asScada?: boolean;
   /** Lets the 2D diagram move focus here when a device is chosen. */
   headingRef?: Ref<HTMLHeadingElement>;
   /** Escape inside the panel (the 2D diagram returns focus to the device). */
@@ -29,7 +32,7 @@ export function ActionPanel({
   const isRunning = useAttempt(store, (s) => s.phase === 'running');
   const act = useAttempt(store, (s) => s.act);
   const [answer, setAnswer] = useState('');
-  const view = selected === null ? null : deviceView(sim, selected);
+  const view = selected === null ? null : deviceView(sim, selected, { asScada });
   const run = (action: SimAction) => void act(action);
   const button = (choice: ActionChoice) => (
     <li key={choice.key}>
@@ -66,10 +69,10 @@ export function ActionPanel({
           </p>
           <details>
             <summary>About this equipment</summary>
-            <p>{describeDevice(sim, view.id)}</p>
+            <p>{describeDevice(sim, view.id, { asScada })}</p>
           </details>
           <ul className="sim-action-list" aria-label={`Actions on ${view.id}`}>
-            {deviceActions(sim, view.id).map(button)}
+            {deviceActions(sim, view.id, { asScada }).map(button)}
           </ul>
           {canIdentify ? (
             <form

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createAttemptStore } from '../../lib/client/sims-attempt-store.ts';
-import { flushAttemptOutbox } from '../../lib/client/sims-attempt-upload.ts';
-import { readSimPageData } from '../../lib/client/sims-types.ts';
+import { createAttemptStore } from '../../client/sims/attempt-store.ts';
+import { connectAttemptUpload } from '../../client/sims/attempt-upload.ts';
+import { readSimPageData } from '../../client/sims/page-data.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 import { EventLog } from './EventLog.tsx';
 import { NetworkDiagram } from './NetworkDiagram.tsx';
@@ -15,19 +15,27 @@ import { useHazardEffects } from './use-hazard-effects.ts';
 export default function SimDiagram({ dataId }: { dataId: string }) {
   const data = useMemo(() => readSimPageData(dataId), [dataId]);
   const store = useMemo(() => (data ? createAttemptStore(data) : null), [data]);
-  useEffect(() => void flushAttemptOutbox().catch(() => undefined), []);
+  useEffect(
+    () => (data && store ? connectAttemptUpload(store, data.scenario.id) : undefined),
+    [data, store],
+  );
   if (!data || !store)
     return <p className="notice error">The simulation data is missing from this page.</p>;
   return <SimDiagramView store={store} />;
 }
 
-/** The 2D diagrams and panels for any attempt store; `panels` replaces the result panel. */
+/**
+ * The 2D diagrams and panels for any attempt store; `panels` replaces the result panel, and
+ * `asScada` draws the single-line diagram as the control room's SCADA display shows it.
+ */
 export function SimDiagramView({
   store,
   panels,
+  asScada = false,
 }: {
   store: ReturnType<typeof createAttemptStore>;
   panels?: ReactNode;
+  asScada?: boolean;
 }) {
   const sim = useAttempt(store, (s) => s.sim);
   const selected = useAttempt(store, (s) => s.selected);
@@ -69,6 +77,7 @@ export function SimDiagramView({
           selected={selected}
           onActivate={activate}
           focusRequest={focusRequest}
+          asScada={asScada}
         />
         {hasNetwork ? (
           <NetworkDiagram
@@ -88,7 +97,12 @@ export function SimDiagramView({
         </label>
       </div>
       <div className="sim-2d-panels">
-        <ActionPanel store={store} headingRef={panelHeading} onEscape={backToDiagram} />
+        <ActionPanel
+          store={store}
+          headingRef={panelHeading}
+          onEscape={backToDiagram}
+          asScada={asScada}
+        />
         <StepPanel store={store} />
         <EventLog store={store} />
         {panels ?? <ResultPanel store={store} />}

@@ -4,7 +4,7 @@ import type { SimState } from '../../sim/state.ts';
 import { listDevices } from '../../sim/describe.ts';
 import { DiagramWidget, type DiagramItem } from './DiagramWidget.tsx';
 import { SldSymbol } from './SldSymbol.tsx';
-import { attachPoint, barExtent, isNetworkDevice } from './sld-geometry.ts';
+import { attachPoint, barExtent, isNetworkDevice } from '../../client/sims/sld-geometry.ts';
 
 const LINE_CLASS: Record<NodeEnergization, string> = {
   live: 'sld-live',
@@ -12,19 +12,24 @@ const LINE_CLASS: Record<NodeEnergization, string> = {
   earthed: 'sld-earthed',
 };
 
-/** The single-line diagram from the model's coordinates, coloured and patterned by energization. */
+/**
+ * The single-line diagram from the model's coordinates, coloured and patterned by energization.
+ * As a SCADA display (`asScada`), devices whose telemetry is lost show an unknown state.
+ */
 export function SingleLineDiagram({
   sim,
   selected,
   onActivate,
   focusRequest,
+  asScada = false,
 }: {
   sim: SimState;
   selected: string | null;
   onActivate: (id: string) => void;
   focusRequest?: { id: string; serial: number } | null;
+  asScada?: boolean;
 }) {
-  const views = listDevices(sim).filter((view) => {
+  const views = listDevices(sim, { asScada }).filter((view) => {
     const device = sim.model.deviceById.get(view.id);
     return device !== undefined && !isNetworkDevice(device);
   });
@@ -40,7 +45,7 @@ export function SingleLineDiagram({
       return (
         <line
           key={`${view.id}-${nodeId}`}
-          className={LINE_CLASS[nodeState(nodeId)]}
+          className={view.isTelemetryLost ? 'sld-unknown' : LINE_CLASS[nodeState(nodeId)]}
           x1={device.sld.x}
           y1={device.sld.y}
           x2={end.x}
@@ -93,7 +98,8 @@ export function SingleLineDiagram({
       </text>
     ));
   const items: DiagramItem[] = views.map((view) => itemFor(view, sim));
-  return (
+  const lost = views.filter((view) => view.isTelemetryLost).map((view) => view.id);
+  const diagram = (
     <DiagramWidget
       label={`Single-line diagram of ${sim.model.substation.name}`}
       viewBox="20 10 940 680"
@@ -111,6 +117,17 @@ export function SingleLineDiagram({
       onActivate={onActivate}
       focusRequest={focusRequest ?? null}
     />
+  );
+  return lost.length === 0 ? (
+    diagram
+  ) : (
+    <>
+      {diagram}
+      <p className="notice sld-telemetry-lost" data-testid="telemetry-lost">
+        SCADA telemetry lost for {lost.join(', ')} (marked ?): their states are unknown until
+        telemetry returns. Confirm each by a field report.
+      </p>
+    </>
   );
 }
 
@@ -137,14 +154,22 @@ function itemFor(view: DeviceView, sim: SimState): DiagramItem {
     label: view.accessibleName,
     drawing: (
       <g>
-        <g transform={`translate(${view.sld.x} ${view.sld.y}) rotate(${-rotation})`}>
+        <g
+          transform={`translate(${view.sld.x} ${view.sld.y}) rotate(${-rotation})`}
+          className={view.isTelemetryLost ? 'sld-unknown-symbol' : undefined}
+        >
           <SldSymbol view={view} />
         </g>
+        {view.isTelemetryLost ? (
+          <text x={view.sld.x - 16} y={view.sld.y - 12} className="sld-unknown-mark">
+            ?
+          </text>
+        ) : null}
         <text
           x={view.sld.x + (isHorizontal ? 0 : 14)}
           y={view.sld.y + (isHorizontal ? (view.type === 'circuit-breaker' ? 28 : -16) : 4)}
           textAnchor={isHorizontal ? 'middle' : 'start'}
-          className={`sld-label${sim.energization[view.connections[0] ?? ''] === 'live' ? '' : ' is-dim'}`}
+          className={`sld-label${!view.isTelemetryLost && sim.energization[view.connections[0] ?? ''] === 'live' ? '' : ' is-dim'}`}
         >
           {view.id}
         </text>

@@ -1,11 +1,11 @@
 import { useEffect, useMemo } from 'react';
-import { createHazardSounds } from '../../lib/client/sims-audio.ts';
+import { createHazardSounds } from '../../client/sims/audio.ts';
 import {
   eventsAfter,
   type AttemptStore,
   type LoggedEvent,
-} from '../../lib/client/sims-attempt-store.ts';
-import { hazardOf, type HazardKind } from './hazards.ts';
+} from '../../client/sims/attempt-store.ts';
+import { hazardOf, type HazardKind } from '../../client/sims/hazards.ts';
 
 /** Plays the hazard sounds for new events and tells the view to flash; returns the mute switch. */
 export function useHazardEffects(

@@ -5,6 +5,17 @@ import { PROTOCOL } from '../../sim/exercise/protocol.ts';
 /** What a line of the instructor's or the review's timeline is. */
 export type MarkKind = 'message' | 'action' | 'inject' | 'breach' | 'hazard' | 'note' | 'control';
 
+/** How each kind of mark is named on the console's log and the review's timeline. */
+export const MARK_KIND_LABELS: Record<MarkKind, string> = {
+  message: 'Message',
+  action: 'Action',
+  inject: 'Inject',
+  breach: 'Protocol breach',
+  hazard: 'Hazard',
+  note: 'Note',
+  control: 'Instructor',
+};
+
 /** One line of the whole story of an exercise, placed by its log entry. */
 export interface TimelineMark {
   readonly seq: number;
@@ -23,6 +34,7 @@ const INJECT_EFFECTS = new Set([
   'scada-control-lost',
   'spurious-alarm',
   'telemetry-lost',
+  'telemetry-restored',
   'device-connected',
   'call-received',
   'tester-failed-proving',

@@ -35,8 +35,8 @@ export {
 } from './validate.ts';
 export { scoreExercise, closingFindings } from './scoring.ts';
 export type { ExerciseScore, ParticipantScore, ScoredFinding } from './scoring.ts';
-export { replayExercise, appendEntry } from './replay.ts';
-export type { ExerciseReplay } from './replay.ts';
+export { replayExercise, replayMoments, appendEntry } from './replay.ts';
+export type { ExerciseMoments, ExerciseReplay } from './replay.ts';
 export {
   EXERCISE_ROLES,
   WORKING_ROLES,

@@ -21,6 +21,13 @@ export const FaultSchema = z.discriminatedUnion('kind', [
     devices: z.array(IdSchema).min(1).max(20),
   }),
   z.object({
+    kind: z.literal('telemetry-restored'),
+    /** Bay whose RTU link comes back. */
+    bay: z.string().min(2).max(80),
+    /** Devices SCADA shows and controls again. */
+    devices: z.array(IdSchema).min(1).max(20),
+  }),
+  z.object({
     kind: z.literal('rogue-device'),
     /** Station switch the device is plugged into. */
     switch: IdSchema,

@@ -1,10 +1,12 @@
 import { listDevices, type DeviceView } from '../../sim/describe.ts';
 import type { SimState } from '../../sim/state.ts';
 import { portKey } from '../../sim/topology.ts';
-import { attachPoint, barExtent, isNetworkDevice } from '../../components/sims/sld-geometry.ts';
+import { attachPoint, barExtent, isNetworkDevice } from '../../client/sims/sld-geometry.ts';
 
 const INK = { live: '#ff5a44', dead: '#8a969c', earthed: '#33d17a' } as const;
 const SCALE = 1.42;
+/** Ink of a device whose state SCADA no longer knows. */
+const UNKNOWN = '#d9a400';
 
 /** Draws the live single-line diagram and station network, HMI style, onto a 2048 x 1024 canvas. */
 export function drawSld(
@@ -33,7 +35,8 @@ export function drawSld(
     context.lineWidth = 10;
     line(context, px(bar.from), py(node.sld.y), px(bar.to), py(node.sld.y));
   }
-  const views = listDevices(sim);
+  // The mimic is a SCADA display: devices whose telemetry is lost show no state.
+  const views = listDevices(sim, { asScada: true });
   for (const view of views) {
     const device = sim.model.deviceById.get(view.id);
     if (device === undefined || isNetworkDevice(device) || view.type === 'busbar') continue;
@@ -42,9 +45,11 @@ export function drawSld(
       const node = index === undefined ? undefined : sim.model.nodes[index];
       if (node === undefined) continue;
       const end = attachPoint(device, node);
-      context.strokeStyle = INK[state(nodeId)];
+      context.strokeStyle = view.isTelemetryLost ? UNKNOWN : INK[state(nodeId)];
       context.lineWidth = 4;
-      context.setLineDash(state(nodeId) === 'earthed' ? [10, 6] : []);
+      context.setLineDash(
+        view.isTelemetryLost ? [3, 9] : state(nodeId) === 'earthed' ? [10, 6] : [],
+      );
       line(context, px(device.sld.x), py(device.sld.y), px(end.x), py(end.y));
       context.setLineDash([]);
     }
@@ -89,6 +94,16 @@ function drawSymbol(
   const isClosed = view.position === 'closed';
   context.lineWidth = 4;
   context.strokeStyle = '#dfe8eb';
+  if (view.isTelemetryLost) {
+    context.strokeStyle = UNKNOWN;
+    context.strokeRect(x - 13, y - 13, 26, 26);
+    context.fillStyle = UNKNOWN;
+    context.textAlign = 'center';
+    context.fillText('?', x, y + 7);
+    context.textAlign = 'left';
+    context.fillText(`${view.id} (no telemetry)`, x + 18, y + 7);
+    return;
+  }
   switch (view.type) {
     case 'circuit-breaker':
       context.fillStyle = isClosed ? '#e3261c' : '#0d1820';

@@ -1,4 +1,4 @@
-import type { RepeatBackDraft } from '../../lib/client/exercise/repeat-back-draft.ts';
+import type { RepeatBackDraft } from '../../client/exercises/repeat-back-draft.ts';
 import { describeAction, describeStep } from '../../sim/exercise/apply.ts';
 import { PROTOCOL } from '../../sim/exercise/protocol.ts';
 import type { ExerciseState, InstructionRecord } from '../../sim/exercise/state.ts';

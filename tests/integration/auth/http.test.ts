@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '../../../db/client.ts';
 import { sessions, teams } from '../../../db/schema.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
 import { postForm, runCli, signInOverHttp } from '../../helpers/http.ts';
+import { addPersonByCli } from '../../helpers/people.ts';
 
 const ADMIN = { email: 'Chief.Admin@Utility.example', password: 'protection relay settings' };
 const LEARNER = { email: 'learner@utility.example', password: 'volt var curve example' };
@@ -11,40 +12,18 @@ let db: Database;
 
 beforeAll(async () => {
   server = await startServer();
-  expect(
-    runCli(
-      server.databaseUrl,
-      [
-        'user',
-        'add',
-        '--email',
-        ADMIN.email,
-        '--name',
-        'Chief Admin',
-        '--role',
-        'admin',
-        '--password-stdin',
-      ],
-      ADMIN.password + '\n',
-    ).status,
-  ).toBe(0);
-  expect(
-    runCli(
-      server.databaseUrl,
-      [
-        'user',
-        'add',
-        '--email',
-        LEARNER.email,
-        '--name',
-        'Lee Learner',
-        '--role',
-        'learner',
-        '--password-stdin',
-      ],
-      LEARNER.password,
-    ).status,
-  ).toBe(0);
+  addPersonByCli(server.databaseUrl, {
+    email: ADMIN.email,
+    name: 'Chief Admin',
+    role: 'admin',
+    password: ADMIN.password + '\n',
+  });
+  addPersonByCli(server.databaseUrl, {
+    email: LEARNER.email,
+    name: 'Lee Learner',
+    role: 'learner',
+    password: LEARNER.password,
+  });
   db = await openDatabase({ url: server.databaseUrl });
 });
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
 import { auditEvents, sessions } from '../../../db/schema.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
-import { postForm, runCli, signInOverHttp } from '../../helpers/http.ts';
+import { postForm, signInOverHttp } from '../../helpers/http.ts';
+import { addPersonByCli } from '../../helpers/people.ts';
 
 const VICTIM = { email: 'victim@utility.example', password: 'distance relay zone two' };
 const PERSON = { email: 'rotate@utility.example', password: 'sectionaliser reclose count' };
@@ -12,12 +13,8 @@ let db: Database;
 beforeAll(async () => {
   // The test client stands in for a reverse proxy, so X-Forwarded-For picks the address.
   server = await startServer({ TRUSTED_PROXIES: '127.0.0.1,::1' });
-  const args = ['user', 'add', '--email', PERSON.email, '--name', 'Ro Tate', '--role', 'learner'];
-  expect(runCli(server.databaseUrl, [...args, '--password-stdin'], PERSON.password).status).toBe(0);
-  const victim = ['user', 'add', '--email', VICTIM.email, '--name', 'Vic Tim', '--role', 'admin'];
-  expect(runCli(server.databaseUrl, [...victim, '--password-stdin'], VICTIM.password).status).toBe(
-    0,
-  );
+  addPersonByCli(server.databaseUrl, { ...PERSON, name: 'Ro Tate', role: 'learner' });
+  addPersonByCli(server.databaseUrl, { ...VICTIM, name: 'Vic Tim', role: 'admin' });
   db = await openDatabase({ url: server.databaseUrl });
 });
 

@@ -7,14 +7,20 @@ import { itemCatalogOf } from '../../../src/lib/server/assignments/item-catalog.
 import { completionOfItem } from '../../../src/lib/server/completion/item.ts';
 import { learnerCompletions } from '../../../src/lib/server/completion/read.ts';
 import { COMPLETION_STATUSES } from '../../../src/lib/server/completion/status.ts';
+import {
+  pauseSummariesStatement,
+  summaryRebuildStatements,
+} from '../../../src/lib/server/completion/summaries.ts';
 import { mulberry32 } from '../../../src/lib/server/labs/datasets/random.ts';
 import { loadTeamMatrix } from '../../../src/lib/server/reports/team-report.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 import { ORIGIN, insertPeople, insertTeam } from '../../helpers/manage.ts';
 
 /**
- * The team matrix reads completion into packed typed arrays for speed; on the same rows it must
- * agree, cell by cell, with the completion module's rules read row by row.
+ * The team matrix reads completion from per-learner packed summaries into typed arrays for speed;
+ * on the same rows it must agree, cell by cell, with the completion module's rules applied to the
+ * rows read one by one. The rows are written straight into the table, so the summaries are the
+ * ones its triggers keep.
  */
 
 const catalog = itemCatalogOf(readContent());
@@ -101,45 +107,95 @@ beforeAll(async () => {
 
 afterAll(() => cleanup?.());
 
+/** Checks every cell of the matrix against the rules applied to the learner's rows read one by one. */
+async function expectCellsFollowTheRules(withEvidence: boolean): Promise<void> {
+  const { matrix } = await loadTeamMatrix(db, teamId, catalog, context, { withEvidence });
+  expect(matrix.rows).toHaveLength(learnerIds.length);
+  let checked = 0;
+  let done = 0;
+  for (const row of matrix.rows) {
+    const rows = await learnerCompletions(db, row.learner.id);
+    matrix.items.forEach((item, column) => {
+      const expected = completionOfItem(item, (id) => rows.get(id));
+      const cell = row.cellAt(column);
+      expect(cell, `${row.learner.displayName} ${item.key}`).not.toBeNull();
+      expect({
+        completedAt: cell!.completedAt,
+        score: cell!.score,
+        isInProgress: cell!.isInProgress,
+        statementIds: [...cell!.statementIds],
+        status: cell!.status.code,
+      }).toEqual({
+        completedAt: expected.lastCompletedAt,
+        score: expected.bestScore,
+        isInProgress: expected.isInProgress,
+        // Statement ids are read for evidence only.
+        statementIds: withEvidence ? [...expected.statementIds] : [],
+        status: assignmentStatus({
+          dueDate: cell!.assignment.dueDate,
+          recurrenceMonths: cell!.assignment.recurrenceMonths,
+          lastCompletedAt: expected.lastCompletedAt,
+          isInProgress: expected.isInProgress,
+          now: context.now,
+          timeZone: context.timeZone,
+        }).code,
+      });
+      checked += 1;
+      if (expected.lastCompletedAt !== null) done += 1;
+    });
+  }
+  expect(checked).toBe(learnerIds.length * matrix.items.length);
+  // The data exercise both sides of the rules.
+  expect(done).toBeGreaterThan(checked / 10);
+  expect(done).toBeLessThan(checked);
+}
+
+const summaries = async () =>
+  (
+    await db.$client.execute(
+      'SELECT user_id, hex(packed) AS packed, evidence FROM completion_summaries ORDER BY user_id',
+    )
+  ).rows.map((row) => ({ ...row }));
+
 describe('the packed team matrix', () => {
   test('gives every cell the status, completion time and score the completion module gives', async () => {
-    const { matrix } = await loadTeamMatrix(db, teamId, catalog, context, { withEvidence: true });
-    expect(matrix.rows).toHaveLength(learnerIds.length);
-    let checked = 0;
-    let done = 0;
-    for (const row of matrix.rows) {
-      const rows = await learnerCompletions(db, row.learner.id);
-      matrix.items.forEach((item, column) => {
-        const expected = completionOfItem(item, (id) => rows.get(id));
-        const cell = row.cellAt(column);
-        expect(cell, `${row.learner.displayName} ${item.key}`).not.toBeNull();
-        expect({
-          completedAt: cell!.completedAt,
-          score: cell!.score,
-          isInProgress: cell!.isInProgress,
-          statementIds: [...cell!.statementIds],
-          status: cell!.status.code,
-        }).toEqual({
-          completedAt: expected.lastCompletedAt,
-          score: expected.bestScore,
-          isInProgress: expected.isInProgress,
-          statementIds: [...expected.statementIds],
-          status: assignmentStatus({
-            dueDate: cell!.assignment.dueDate,
-            recurrenceMonths: cell!.assignment.recurrenceMonths,
-            lastCompletedAt: expected.lastCompletedAt,
-            isInProgress: expected.isInProgress,
-            now: context.now,
-            timeZone: context.timeZone,
-          }).code,
+    await expectCellsFollowTheRules(true);
+    await expectCellsFollowTheRules(false);
+  });
+
+  test('still does after rows change, move to another learner and go, and a bulk rebuild of the summaries gives the same', async () => {
+    const random = mulberry32(2203);
+    const all = await db.$client.execute('SELECT actor_key, activity_id FROM completions');
+    const pick = () => all.rows[Math.floor(random() * all.rows.length)]!;
+    for (let change = 0; change < 60; change += 1) {
+      const row = pick();
+      const key = [row['actor_key'], row['activity_id']] as [string, string];
+      const kind = change % 3;
+      if (kind === 0) {
+        await db.$client.execute({
+          sql: `UPDATE completions SET status = 'passed', best_score = ?, last_completed_at = ?
+            WHERE actor_key = ? AND activity_id = ?`,
+          args: [Math.round(random() * 1000) / 1000, context.now - change * 86_400_000, ...key],
         });
-        checked += 1;
-        if (expected.lastCompletedAt !== null) done += 1;
-      });
+      } else if (kind === 1) {
+        await db.$client.execute({
+          sql: 'UPDATE completions SET user_id = ? WHERE actor_key = ? AND activity_id = ?',
+          args: [learnerIds[change % learnerIds.length]!, ...key],
+        });
+      } else {
+        await db.$client.execute({
+          sql: 'DELETE FROM completions WHERE actor_key = ? AND activity_id = ?',
+          args: key,
+        });
+      }
     }
-    expect(checked).toBe(learnerIds.length * matrix.items.length);
-    // The data exercise both sides of the rules.
-    expect(done).toBeGreaterThan(checked / 10);
-    expect(done).toBeLessThan(checked);
+    await expectCellsFollowTheRules(true);
+    const kept = await summaries();
+    expect(kept).toHaveLength(learnerIds.length);
+    await db.$client.batch(
+      [pauseSummariesStatement(context.now), ...summaryRebuildStatements()],
+      'write',
+    );
+    expect(await summaries()).toEqual(kept);
   });
 });

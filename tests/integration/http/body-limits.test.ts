@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
 import { auditEvents } from '../../../db/schema.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
-import { runCli } from '../../helpers/http.ts';
+import { addPersonByCli } from '../../helpers/people.ts';
 import { FORM_BODY_LIMIT } from '../../../src/lib/server/http/body-limits.ts';
 
 const LEARNER = { email: 'limits@utility.example', password: 'breaker failure relay scheme' };
@@ -12,10 +12,7 @@ let db: Database;
 
 beforeAll(async () => {
   server = await startServer();
-  const args = ['user', 'add', '--email', LEARNER.email, '--name', 'Lim Its', '--role', 'learner'];
-  expect(runCli(server.databaseUrl, [...args, '--password-stdin'], LEARNER.password).status).toBe(
-    0,
-  );
+  addPersonByCli(server.databaseUrl, { ...LEARNER, name: 'Lim Its', role: 'learner' });
   db = await openDatabase({ url: server.databaseUrl });
 });
 

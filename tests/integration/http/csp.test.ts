@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type TestServer } from '../../helpers/server.ts';
-import { runCli, signInOverHttp } from '../../helpers/http.ts';
+import { signInOverHttp } from '../../helpers/http.ts';
+import { addPersonByCli } from '../../helpers/people.ts';
 
 const HOSTILE_NAME = '<script>alert(1)</script>';
 const PASSWORD = 'relay coordination study';
@@ -13,8 +14,7 @@ beforeAll(async () => {
     ['script@utility.example', HOSTILE_NAME, 'admin'],
     ['plain@utility.example', 'Plain Name', 'admin'],
   ] as const) {
-    const args = ['user', 'add', '--email', email, '--name', name, '--role', role];
-    expect(runCli(server.databaseUrl, [...args, '--password-stdin'], PASSWORD).status).toBe(0);
+    addPersonByCli(server.databaseUrl, { email, name, role, password: PASSWORD });
   }
 });
 
@@ -24,6 +24,19 @@ afterAll(async () => {
 
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const PAGES = ['/learn', '/account', '/admin/users', '/manage', '/courses/sql-for-grid-data'];
+
+describe('static files', () => {
+  test('are served from the build, while xAPI paths go straight to the app', async () => {
+    const icon = await fetch(`${server.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
+    const about = await fetch(`${server.url}/xapi/about`);
+    expect(about.status).toBe(200);
+    expect(about.headers.get('content-length')).toBe(String((await about.text()).length));
+    expect(about.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
 
 describe('Content-Security-Policy', () => {
   test('a display name holding a script never becomes an allowed hash', async () => {

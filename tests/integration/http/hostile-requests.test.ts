@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
+import { appendToLog } from '../../../src/lib/server/exercises/event-log.ts';
 import { insertExercise } from '../../../src/lib/server/exercises/exercise.ts';
+import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { ExerciseLogBuilder } from '../../helpers/exercise-log.ts';
 import { DEFAULT_RECORD_BASE } from '../../../src/lib/server/learning-record/record-base.ts';
 import { cmi5Api } from '../../helpers/cmi5-api.ts';
 import { singleAuPackage } from '../../helpers/cmi5-packages.ts';
@@ -30,6 +33,9 @@ const MAY_CHANGE = new Set([
   'statements',
   'statement_refs',
   'completions',
+  // Derived from completions in the same transaction (packed per-learner summaries and their keys).
+  'completion_summaries',
+  'activity_keys',
   'sessions',
   'sign_in_throttles',
   'trusted_devices',
@@ -114,6 +120,24 @@ beforeAll(async () => {
     createdBy: manager.id,
     participants: [{ userId: learner.id, role: 'field' }],
   });
+  // A played exercise (an inject, a pause, a note, the end), so the review replays a real log.
+  const played = await insertExercise(db, {
+    scenarioId: 'joint-isolate-t1',
+    createdBy: manager.id,
+    participants: [{ userId: learner.id, role: 'field' }],
+  });
+  const joint = findScenario('joint-isolate-t1')!;
+  const script = new ExerciseLogBuilder(joint.substation, joint.scenario);
+  script.add('field', { kind: 'join', name: 'Field' });
+  script.add('observer', { kind: 'inject', inject: 'telemetry-lost' });
+  script.add('observer', { kind: 'pause', text: 'Hold' });
+  script.add('observer', { kind: 'note', text: 'Noted' });
+  script.add('observer', { kind: 'end' });
+  for (const entry of script.log)
+    await appendToLog(db, played.id, {
+      ...entry,
+      userId: entry.role === 'field' ? learner.id : manager.id,
+    });
   credentials = {
     cookies: {
       learner: await signInAs(db, learner.id),
@@ -295,6 +319,50 @@ beforeAll(async () => {
       senders: ['learner', 'manager'],
     },
     { family: 'exercises', method: 'GET', path: `/exercises/${exercise.id}`, senders: ['manager'] },
+    // The participant's page, the console, the review and watch-again, with their form posts.
+    ...[
+      `/exercises/${exercise.id}`,
+      `/exercises/${exercise.id}/console`,
+      `/exercises/${exercise.id}/review`,
+      `/exercises/${played.id}/review`,
+      `/exercises/${played.id}/console`,
+      `/exercises/${played.id}/watch`,
+      `/exercises/${crypto.randomUUID()}/review`,
+      `/exercises/${'f'.repeat(36)}/console`,
+    ].flatMap((path): Target[] => [
+      { family: 'exercises', method: 'GET', path, senders: ['learner', 'anonymous', 'manager'] },
+      { family: 'exercises', method: 'POST', path, body: 'form', senders: ['manager', 'learner'] },
+    ]),
+    { family: 'exercises', method: 'GET', path: '/exercises', senders: ['learner', 'anonymous'] },
+    // The instructor console's socket: the field operator and strangers may not open it.
+    {
+      family: 'exercises',
+      method: 'GET',
+      path: `/exercises/${exercise.id}/console/live`,
+      isUpgrade: true,
+      senders: ['learner', 'anonymous'],
+    },
+    {
+      family: 'exercises',
+      method: 'GET',
+      path: `/exercises/${crypto.randomUUID()}/console/live`,
+      isUpgrade: true,
+      senders: ['manager'],
+    },
+    // A learner's waivers, where a manager waives or revokes a requirement.
+    {
+      family: 'manage',
+      method: 'GET',
+      path: `/manage/learners/${learner.id}/waivers`,
+      senders: people,
+    },
+    {
+      family: 'manage',
+      method: 'POST',
+      path: `/manage/learners/${learner.id}/waivers`,
+      body: 'form',
+      senders: ['manager', 'learner'],
+    },
     ...[
       '/admin/users',
       `/admin/users/${learner.id}`,

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
 import { statements } from '../../../db/schema.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
-import { runCli, signInOverHttp } from '../../helpers/http.ts';
+import { signInOverHttp } from '../../helpers/http.ts';
 import { readCourse } from '../../helpers/content.ts';
 import { labDataDir, labDataKey } from '../../../src/lib/server/labs/lab-data-files.ts';
+import { addPersonByCli } from '../../helpers/people.ts';
 
 // A lab of the analytics track: per-feeder summary of good-quality SCADA rows.
 const COURSE = 'sql-for-grid-data';
@@ -39,23 +40,13 @@ let cookie: string;
 
 beforeAll(async () => {
   server = await startServer();
-  runCli(
-    server.databaseUrl,
-    [
-      'user',
-      'add',
-      '--email',
-      LEARNER.email,
-      '--name',
-      'Cora Control',
-      '--role',
-      'learner',
-      '--department',
-      'ot',
-      '--password-stdin',
-    ],
-    LEARNER.password,
-  );
+  addPersonByCli(server.databaseUrl, {
+    email: LEARNER.email,
+    name: 'Cora Control',
+    role: 'learner',
+    department: 'ot',
+    password: LEARNER.password,
+  });
   cookie = await signInOverHttp(server.url, LEARNER.email, LEARNER.password);
   db = await openDatabase({ url: server.databaseUrl });
 });

@@ -7,7 +7,7 @@ import type { Database } from '../../../db/client.ts';
 import { openDatabase } from '../../../db/client.ts';
 import { backup } from '../../../src/cli/backup.ts';
 import { parseConfig } from '../../../src/lib/server/config.ts';
-import { storeStatements } from '../../../src/lib/server/learning-record/store.ts';
+import { storeStatements } from '../../../src/lib/server/learning-record/store-statements.ts';
 import { switchyardAuthority } from '../../../src/lib/server/completion/trust.ts';
 import { DEFAULT_RECORD_BASE } from '../../../src/lib/server/learning-record/record-base.ts';
 import { verifyXapiCredential } from '../../../src/lib/server/xapi-credentials/credentials.ts';
@@ -59,6 +59,21 @@ describe('switchyard xapi-credential add', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(fragment);
+  });
+});
+
+describe('switchyard xapi-credential revoke', () => {
+  test('revokes a live credential once, and says so when there is none', async () => {
+    const added = runCli(url, ['xapi-credential', 'add', '--name', 'Old LMS']);
+    const key = /^key=(\S+)$/m.exec(added.stdout)?.[1] ?? '';
+    const secret = /^secret=(\S+)$/m.exec(added.stdout)?.[1] ?? '';
+    const run = runCli(url, ['xapi-credential', 'revoke', '--key', key]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Revoked ${key}`);
+    expect(await verifyXapiCredential(db, key, secret)).toBeNull();
+    const again = runCli(url, ['xapi-credential', 'revoke', '--key', key]);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toContain('No live xAPI credential');
   });
 });
 

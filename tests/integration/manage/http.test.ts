@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { startServer, type TestServer } from '../../helpers/server.ts';
 import { postForm, runCli, signInOverHttp } from '../../helpers/http.ts';
 import { completeCourse } from '../../helpers/manage.ts';
+import { addPersonByCli, type CliPerson } from '../../helpers/people.ts';
 
 const PASSWORD = 'switching order checked twice';
 const CIP = 'cip-004-role-based-training';
@@ -18,24 +19,15 @@ function cli(args: string[], input?: string) {
   if (result.status !== 0) throw new Error(`switchyard ${args.join(' ')}: ${result.stderr}`);
 }
 
-function addPerson(email: string, name: string, role: string, team?: string) {
-  cli(
-    [
-      'user',
-      'add',
-      '--email',
-      email,
-      '--name',
-      name,
-      '--role',
-      role,
-      '--department',
-      'ot',
-      ...(team ? ['--team', team] : []),
-      '--password-stdin',
-    ],
-    PASSWORD,
-  );
+function addPerson(email: string, name: string, role: CliPerson['role'], team?: string) {
+  addPersonByCli(server.databaseUrl, {
+    email,
+    name,
+    role,
+    department: 'ot',
+    password: PASSWORD,
+    ...(team ? { team } : {}),
+  });
 }
 
 const get = (path: string, who: string) =>

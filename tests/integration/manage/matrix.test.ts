@@ -152,7 +152,7 @@ describe('buildTeamMatrix', () => {
       });
       expect(matrix.rows).toHaveLength(60);
       expect(counter.count() - before).toBe(small);
-      expect(small).toBe(4);
+      expect(small).toBe(5);
     } finally {
       counter.restore();
     }

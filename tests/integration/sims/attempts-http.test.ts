@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
 import { simAttempts, statements } from '../../../db/schema.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
-import { runCli, signInOverHttp } from '../../helpers/http.ts';
+import { signInOverHttp } from '../../helpers/http.ts';
 import { perfectLog } from '../../unit/sim/fixtures.ts';
+import { addPersonByCli } from '../../helpers/people.ts';
 
 const LEARNER = { email: 'network.engineer@utility.example', password: 'isolate before you earth' };
 let server: TestServer;
@@ -13,23 +14,13 @@ let cookie: string;
 
 beforeAll(async () => {
   server = await startServer();
-  runCli(
-    server.databaseUrl,
-    [
-      'user',
-      'add',
-      '--email',
-      LEARNER.email,
-      '--name',
-      'Nia Network',
-      '--role',
-      'learner',
-      '--department',
-      'it',
-      '--password-stdin',
-    ],
-    LEARNER.password,
-  );
+  addPersonByCli(server.databaseUrl, {
+    email: LEARNER.email,
+    name: 'Nia Network',
+    role: 'learner',
+    department: 'it',
+    password: LEARNER.password,
+  });
   cookie = await signInOverHttp(server.url, LEARNER.email, LEARNER.password);
   db = await openDatabase({ url: server.databaseUrl });
 });

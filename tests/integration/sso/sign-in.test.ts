@@ -14,6 +14,7 @@ import {
   type TestProvider,
 } from '../../helpers/oidc-provider.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
+import { addPersonByCli } from '../../helpers/people.ts';
 
 let provider: TestProvider;
 let server: TestServer;
@@ -63,35 +64,9 @@ beforeAll(async () => {
     const result = runCli(server.databaseUrl, args, input);
     if (result.status !== 0) throw new Error(result.stderr);
   };
-  cli(
-    [
-      'user',
-      'add',
-      '--email',
-      ADMIN.email,
-      '--name',
-      'Rae Recovery',
-      '--role',
-      'admin',
-      '--password-stdin',
-    ],
-    ADMIN.password,
-  );
+  addPersonByCli(server.databaseUrl, { ...ADMIN, name: 'Rae Recovery', role: 'admin' });
   cli(['user', 'break-glass', '--email', ADMIN.email]);
-  cli(
-    [
-      'user',
-      'add',
-      '--email',
-      LEARNER.email,
-      '--name',
-      'Lou Local',
-      '--role',
-      'learner',
-      '--password-stdin',
-    ],
-    LEARNER.password,
-  );
+  addPersonByCli(server.databaseUrl, { ...LEARNER, name: 'Lou Local', role: 'learner' });
   adminId = (await userByEmail(ADMIN.email))?.id ?? '';
   const team = await createTeam(db, {
     slug: 'substation-maintenance',

@@ -86,7 +86,10 @@ describe('hostile requests to the document resources', () => {
           const text = await response.text();
           expect(response.status, `${request.method} ${request.path}: ${text}`).toBeLessThan(500);
           expect(response.headers.get('x-experience-api-version')).toMatch(/^(1\.0\.3|2\.0\.0)$/);
-          if (response.status >= 400 && request.method !== 'HEAD') {
+          // The 1.0.3 alternate syntax's POST ?method=HEAD is answered as the HEAD it stands for.
+          const alternate = new URL(request.path, server.url).searchParams.get('method');
+          const isHead = request.method === 'HEAD' || alternate?.toUpperCase() === 'HEAD';
+          if (response.status >= 400 && !isHead) {
             const { error } = JSON.parse(text) as { error: string };
             expect(error.length).toBeGreaterThan(10);
             expect(error).not.toMatch(/\n\s+at |node_modules/);

@@ -1,18 +1,8 @@
 import { useMemo } from 'react';
-import type { ExerciseStore } from '../../../lib/client/exercise/exercise-store.ts';
-import { exerciseTimeline } from '../../../lib/exercises/exercise-timeline.ts';
+import type { ExerciseStore } from '../../../client/exercises/exercise-store.ts';
+import { MARK_KIND_LABELS, exerciseTimeline } from '../../../lib/exercises/exercise-timeline.ts';
 import { ROLE_LABELS } from '../../../sim/exercise/state.ts';
 import { useExercise } from '../use-exercise.ts';
-
-const KIND_LABELS = {
-  message: 'Message',
-  action: 'Action',
-  inject: 'Inject',
-  breach: 'Protocol breach',
-  hazard: 'Hazard',
-  note: 'Note',
-  control: 'Instructor',
-} as const;
 
 /** The communications log as it happens, with protocol breaches and hazards flagged. */
 export function ConsoleLog({ store }: { store: ExerciseStore }) {
@@ -33,7 +23,7 @@ export function ConsoleLog({ store }: { store: ExerciseStore }) {
             <span className="muted small">
               #{mark.seq} {new Date(mark.at).toISOString().slice(11, 19)} · {ROLE_LABELS[mark.role]}
             </span>{' '}
-            <strong>{KIND_LABELS[mark.kind]}:</strong> {mark.text}
+            <strong>{MARK_KIND_LABELS[mark.kind]}:</strong> {mark.text}
           </li>
         ))}
       </ol>

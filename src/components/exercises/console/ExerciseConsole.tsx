@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { ExercisePageData } from '../../../lib/client/exercise/exercise-store.ts';
-import { useLiveExercise } from '../../../lib/client/exercise/use-live-exercise.ts';
+import type { ExercisePageData } from '../../../client/exercises/exercise-store.ts';
+import { useLiveExercise } from '../use-live-exercise.ts';
 import { consoleSocketPath } from '../../../lib/exercises/frames.ts';
 import { deviceView } from '../../../sim/describe.ts';
 import { SingleLineDiagram } from '../../sims/SingleLineDiagram.tsx';
@@ -39,16 +39,20 @@ function ConsoleDiagram({
 }) {
   const sim = useExercise(store, (s) => s.exercise.sim);
   const [selected, setSelected] = useState<string | null>(null);
-  const view = selected === null ? null : deviceView(sim, selected);
+  const view = selected === null ? null : deviceView(sim, selected, { asScada: true });
+  const lost = sim.faults.telemetryLost;
   return (
     <section aria-labelledby="console-sld-heading" className="console-diagram">
-      <h2 id="console-sld-heading">Plant state (true state, whatever SCADA shows)</h2>
-      <SingleLineDiagram sim={sim} selected={selected} onActivate={setSelected} />
+      <h2 id="console-sld-heading">Plant state, as the control room’s SCADA shows it</h2>
+      <SingleLineDiagram sim={sim} selected={selected} onActivate={setSelected} asScada />
       <p role="status" className="muted">
         {view ? view.accessibleName : 'Select a device on the diagram to read its state.'}
       </p>
-      {sim.faults.telemetryLost.length > 0 ? (
-        <p className="notice">SCADA telemetry lost for: {sim.faults.telemetryLost.join(', ')}</p>
+      {lost.length > 0 ? (
+        <p className="notice" data-testid="true-positions">
+          In the yard, for the instructor only:{' '}
+          {lost.map((id) => `${id} ${sim.positions[id] ?? 'not switchable'}`).join(', ')}.
+        </p>
       ) : null}
     </section>
   );

@@ -1,39 +1,21 @@
 import { useMemo, useState } from 'react';
-import { applyEntry } from '../../../sim/exercise/apply.ts';
-import type { ExerciseEntry } from '../../../sim/exercise/commands.ts';
-import { createExerciseState, ROLE_LABELS } from '../../../sim/exercise/state.ts';
-import type { ExerciseState } from '../../../sim/exercise/state.ts';
-import type { Scenario } from '../../../sim/schema/scenario.ts';
-import type { Substation } from '../../../sim/schema/substation.ts';
-import { exerciseTimeline } from '../../../lib/exercises/exercise-timeline.ts';
+import { ROLE_LABELS } from '../../../sim/exercise/state.ts';
 import { SingleLineDiagram } from '../../sims/SingleLineDiagram.tsx';
-
-interface ReviewData {
-  scenario: Scenario;
-  substation: Substation;
-  log: ExerciseEntry[];
-}
-
-function readData(id: string): ReviewData | null {
-  const element = document.getElementById(id);
-  return element?.textContent ? (JSON.parse(element.textContent) as ReviewData) : null;
-}
+import { readReplayData, useReplayDriver } from './replay-data.ts';
 
 /** Replays the log to any entry: the single-line diagram and what happened at that moment. */
 export default function ReviewScrubber({ dataId }: { dataId: string }) {
-  const data = useMemo(() => readData(dataId), [dataId]);
-  const states = useMemo(() => {
-    if (data === null) return [];
-    const list: ExerciseState[] = [createExerciseState(data.substation, data.scenario)];
-    for (const entry of data.log) list.push(applyEntry(list[list.length - 1]!, entry));
-    return list;
-  }, [data]);
-  const [at, setAt] = useState(states.length - 1);
+  const data = useMemo(() => readReplayData(dataId), [dataId]);
+  const replayed = useReplayDriver(data);
+  const [at, setAt] = useState(data?.log.length ?? 0);
   const [selected, setSelected] = useState<string | null>(null);
-  if (data === null || states.length === 0)
+  if (data === null || replayed === null)
     return <p className="notice error">The exercise log is missing from this page.</p>;
-  const state = states[Math.min(at, states.length - 1)]!;
-  const here = exerciseTimeline(state, { withNotes: true }).filter((m) => m.seq === at);
+  if (!replayed.ok)
+    return <p className="notice error">The exercise log does not replay: {replayed.reason}</p>;
+  const { driver } = replayed;
+  const state = driver.stateAt(at);
+  const here = driver.marksAt(at);
   const entry = data.log[at - 1];
   return (
     <section aria-labelledby="scrubber-heading" className="review-scrubber">
@@ -58,6 +40,7 @@ export default function ReviewScrubber({ dataId }: { dataId: string }) {
         <button type="button" onClick={() => setAt(Math.min(data.log.length, at + 1))}>
           Next entry
         </button>
+        <a href={`/exercises/${data.exerciseId}/watch?at=${at}`}>Open this moment in the 3D yard</a>
       </div>
       <div role="status" aria-live="polite" data-testid="scrubber-moment">
         {here.length === 0 ? (
@@ -74,7 +57,7 @@ export default function ReviewScrubber({ dataId }: { dataId: string }) {
           </ul>
         )}
       </div>
-      <SingleLineDiagram sim={state.sim} selected={selected} onActivate={setSelected} />
+      <SingleLineDiagram sim={state.sim} selected={selected} onActivate={setSelected} asScada />
     </section>
   );
 }

@@ -76,6 +76,17 @@ export async function loadReview(
   };
 }
 
+/** The replay islands' data (review scrubber, watch again) as JSON safe inside a script tag. */
+export function replayPageJson(review: ReviewView, userId: string): string {
+  return JSON.stringify({
+    exerciseId: review.exercise.id,
+    userId,
+    scenario: review.scenario,
+    substation: review.substation,
+    log: review.log,
+  }).replace(/</g, '\\u003c');
+}
+
 function visibleTo(role: ExerciseRole, entry: ExerciseEntry): ExerciseEntry {
   const { command } = entry;
   return command.kind === 'message' && command.to !== role

@@ -1,6 +1,7 @@
 import * as jose from 'jose';
 import { truncateDuration } from './duration.ts';
 import { statementFingerprint } from './fingerprint.ts';
+import { isPlainObject } from './formats.ts';
 import { StatementSchema, type Statement } from './statement-schema.ts';
 
 /** The attachment usage type of a statement's JWS signature. */
@@ -60,6 +61,18 @@ async function verifiedPayload(
 }
 
 /**
+ * True when a statement as sent lists a signature attachment. The schema passes usageType through
+ * unchanged, so a statement without one here has none once parsed and needs no parse to skip.
+ */
+function listsSignature(input: unknown): boolean {
+  const attachments = isPlainObject(input) ? input['attachments'] : undefined;
+  return (
+    Array.isArray(attachments) &&
+    attachments.some((a) => isPlainObject(a) && a['usageType'] === SIGNATURE_USAGE)
+  );
+}
+
+/**
  * Checks every signed statement of a request: its signature attachment's JWS must be RS256/384/512
  * (verified when it carries an x5c certificate) and its payload must be the same statement, under
  * the spec's comparison rules. Returns why not, or null.
@@ -69,6 +82,7 @@ export async function checkSignatures(
   dataByHash: ReadonlyMap<string, Buffer>,
 ): Promise<string | null> {
   for (const [index, input] of inputs.entries()) {
+    if (!listsSignature(input)) continue;
     const parsed = StatementSchema.safeParse(input);
     if (!parsed.success) continue; // the store explains invalid statements
     const statement = parsed.data;

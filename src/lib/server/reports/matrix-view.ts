@@ -100,3 +100,14 @@ export function viewMatrix(
     pageCount,
   };
 }
+
+/** The query string keeping the matrix's filters and sort (not its page), `extra` set on top. */
+export function matrixSearch(query: MatrixQuery, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  if (query.status) params.set('status', query.status);
+  if (query.item) params.set('item', query.item);
+  if (query.sort) params.set('sort', query.sort);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

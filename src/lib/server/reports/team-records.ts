@@ -2,15 +2,16 @@ import type { InStatement, ResultSet } from '@libsql/client';
 import type { Database } from '../../../../db/client.ts';
 import type { AssignmentRow } from '../assignments/assignment.ts';
 import type { CompletionReader } from '../completion/item.ts';
-import { COMPLETION_STATUSES, type CompletionLike } from '../completion/status.ts';
+import type { CompletionLike } from '../completion/status.ts';
+import { STATUS_OF_CODE, activityKeysSql, readSummary } from '../completion/summaries.ts';
 
 /**
- * Everything a team report reads, in three SQL statements over two round trips whatever the team's
- * size: members and assignments, then completion rows for the activities asked for (certificates
- * come from loadCertificates, for the learners a page shows or an export lists).
- * Completion and certificate rows come back as one packed string per learner, and completion is
- * held in flat arrays (CompletionGrid): turning hundreds of thousands of rows into JavaScript objects
- * costs far more than reading strings into numbers.
+ * Everything a team report reads, in four SQL statements over two round trips whatever the team's
+ * size: members and assignments, then the keys of the activities asked for and each member's
+ * completion summary (completion/summaries.ts: one packed row per learner, kept on write), read
+ * into flat arrays (CompletionGrid): turning hundreds of thousands of rows into JavaScript objects
+ * costs far more than the reports' work. Certificates come from loadCertificates, for the learners
+ * a page shows or an export lists, as one packed string per learner.
  */
 
 /** A member of one of the teams. */
@@ -57,8 +58,6 @@ export interface RecordsScope {
 
 const ROW = '\u001e';
 const FIELD = '\u001f';
-/** Separates the lists of a learner's packed completion rows. */
-const LIST = '\u001e';
 
 const text = (value: unknown): string =>
   value === null || value === undefined ? '' : String(value);
@@ -109,25 +108,6 @@ function readAssignments(result: ResultSet): AssignmentRow[] {
 /** A number from a typed array, null where it holds NaN (or nothing). */
 export const presentNumber = (value: number | undefined): number | null =>
   value === undefined || Number.isNaN(value) ? null : value;
-
-/**
- * Status codes in a CompletionGrid: 0 for no row, else the status's rank (completion/status.ts) + 1,
- * so comparing codes compares ranks. The SQL sends each status by its initial.
- */
-export const STATUS_OF_CODE: readonly (CompletionLike['status'] | null)[] = [
-  null,
-  ...COMPLETION_STATUSES,
-];
-/** Grid code by the character code of a status's initial (0 for an unknown initial). */
-const STATUS_CODE = new Uint8Array(128);
-COMPLETION_STATUSES.forEach((status, rank) => {
-  STATUS_CODE[status.charCodeAt(0)] = rank + 1;
-});
-if (
-  new Set(COMPLETION_STATUSES.map((status) => status.charAt(0))).size !== COMPLETION_STATUSES.length
-) {
-  throw new Error('completion statuses must have distinct initials for the packed grid');
-}
 
 /**
  * The completion rows of some learners for some activities, held in flat arrays of learner x
@@ -268,122 +248,28 @@ class GridRowReader implements CompletionReader<number> {
   }
 }
 
-/** Reads a decimal integer (optionally negative) from `from` up to the next comma or the end. */
-class ListReader {
-  private readonly text: string;
-  position: number;
-
-  constructor(text: string, from: number) {
-    this.text = text;
-    this.position = from;
-  }
-
-  /** The next number of the list, NaN for an empty entry. */
-  number(): number {
-    const { text } = this;
-    let index = this.position;
-    let sign = 1;
-    if (text.charCodeAt(index) === 45) {
-      sign = -1;
-      index += 1;
-    }
-    let value = 0;
-    let digits = 0;
-    for (
-      let code = text.charCodeAt(index);
-      code >= 48 && code <= 57;
-      code = text.charCodeAt(index)
-    ) {
-      value = value * 10 + code - 48;
-      digits += 1;
-      index += 1;
-    }
-    this.position = index + 1;
-    return digits ? sign * value : NaN;
-  }
-
-  /** The next entry of the list as text, undefined when empty. */
-  word(): string | undefined {
-    const { text } = this;
-    let end = text.indexOf(',', this.position);
-    const limit = text.indexOf(LIST, this.position);
-    if (end < 0 || (limit >= 0 && limit < end)) end = limit < 0 ? text.length : limit;
-    const value = end > this.position ? text.slice(this.position, end) : undefined;
-    this.position = end + 1;
-    return value;
-  }
-}
-
-/** Scores travel as whole basis points (four decimal places) to keep the SQL cheap. */
-const SCORE_SCALE = 10_000;
-
 /**
- * Reads each learner's packed lists (see completionsSql) into a grid. The column, score and time
- * of each entry are parsed in place, digit by digit, in this loop (it runs once per cell of a grid
- * that can hold hundreds of thousands: a call per number costs more than the digits).
+ * Reads each learner's completion summary (completion/summaries.ts) into a grid: the activities
+ * asked for, by key, each to its column.
  */
 function readCompletions(
-  result: ResultSet | undefined,
+  keys: ResultSet | undefined,
+  summaries: ResultSet | undefined,
   activityIds: readonly string[],
   withEvidence: boolean,
 ): CompletionGrid {
-  const rows = result?.rows ?? [];
+  const rows = summaries?.rows ?? [];
   const grid = new CompletionGrid(activityIds, rows.length, withEvidence);
+  let maxKey = -1;
+  for (const row of keys?.rows ?? []) maxKey = Math.max(maxKey, Number(row[0]));
+  const columnOfKey = new Int32Array(maxKey + 1).fill(-1);
+  for (const row of keys?.rows ?? []) columnOfKey[Number(row[0])] = Number(row[1]);
   for (const row of rows) {
-    const packed = row[1];
     const learner = grid.addLearner(text(row[0]));
-    if (typeof packed !== 'string' || learner < 0) continue;
-    const statusFrom = packed.indexOf(LIST) + 1;
-    const count = packed.indexOf(LIST, statusFrom) - statusFrom;
-    // Positions in the lists of columns, scores and last completion times.
-    let at = 0;
-    let scoreAt = statusFrom + count + 1;
-    let timeAt = packed.indexOf(LIST, scoreAt) + 1;
-    const firstTimes = withEvidence
-      ? new ListReader(packed, packed.indexOf(LIST, timeAt) + 1)
-      : null;
-    const ids = firstTimes
-      ? new ListReader(packed, packed.indexOf(LIST, firstTimes.position) + 1)
-      : null;
-    const base = learner * grid.width;
-    for (let entry = 0; entry < count; entry += 1) {
-      let column = 0;
-      let code = packed.charCodeAt(at);
-      for (; code >= 48 && code <= 57; code = packed.charCodeAt(++at))
-        column = column * 10 + code - 48;
-      at += 1;
-      const isNegative = packed.charCodeAt(scoreAt) === 45;
-      if (isNegative) scoreAt += 1;
-      const scoreFrom = scoreAt;
-      let score = 0;
-      code = packed.charCodeAt(scoreAt);
-      for (; code >= 48 && code <= 57; code = packed.charCodeAt(++scoreAt))
-        score = score * 10 + code - 48;
-      const hasScore = scoreAt > scoreFrom;
-      scoreAt += 1;
-      const isBefore1970 = packed.charCodeAt(timeAt) === 45;
-      if (isBefore1970) timeAt += 1;
-      const timeFrom = timeAt;
-      let last = 0;
-      code = packed.charCodeAt(timeAt);
-      for (; code >= 48 && code <= 57; code = packed.charCodeAt(++timeAt))
-        last = last * 10 + code - 48;
-      const hasTime = timeAt > timeFrom;
-      timeAt += 1;
-      const status = STATUS_CODE[packed.charCodeAt(statusFrom + entry)] || 1;
-      const first = firstTimes ? firstTimes.number() : NaN;
-      const id = ids ? ids.word() : undefined;
-      if (column < grid.width) {
-        grid.put(
-          base + column,
-          status,
-          hasScore ? ((isNegative ? -1 : 1) * score) / SCORE_SCALE : NaN,
-          hasTime ? (isBefore1970 ? -last : last) : NaN,
-          first,
-          id,
-        );
-      }
-    }
+    const packed = row[1];
+    if (!(packed instanceof ArrayBuffer) || learner < 0) continue;
+    const evidence = withEvidence && typeof row[2] === 'string' ? row[2] : null;
+    readSummary(packed, evidence, columnOfKey, learner * grid.width, grid);
   }
   return grid;
 }
@@ -420,32 +306,14 @@ const memberIdsOf = (teams: string) =>
     args: [teams],
   }) as const;
 
-/**
- * Per learner, their completion rows for the wanted activities as parallel lists: the activity's
- * position in the wanted list, status initials, best score in basis points, last completion, and for
- * evidence the first completion and last statement id. The rows are one range of completions_user_idx
- * (user_id, activity_id, status, best_score, last_completed_at), joined to the wanted activities by
- * an automatic index; numbers rather than activity ids keep the strings, and the work, small.
- */
-function completionsSql(teams: string, activityIds: string[], withEvidence: boolean): InStatement {
+/** Per member, their completion summary (the evidence column only for evidence). */
+function summariesSql(teams: string, withEvidence: boolean): InStatement {
   const members = memberIdsOf(teams);
-  const list = (expression: string, separator = ',') =>
-    `group_concat(${expression}, '${separator}')`;
-  const lists = [
-    list('w.n'),
-    list('substr(c.status, 1, 1)', ''),
-    list(`ifnull(CAST(round(c.best_score * ${SCORE_SCALE}) AS INTEGER), '')`),
-    list("ifnull(c.last_completed_at, '')"),
-    ...(withEvidence
-      ? [list("ifnull(c.first_completed_at, '')"), list("ifnull(c.last_statement_id, '')")]
-      : []),
-  ];
   return {
-    sql: `WITH w AS MATERIALIZED (SELECT value AS id, key AS n FROM json_each(?))
-      SELECT u.id, (SELECT ${lists.join(` || '${LIST}' || `)}
-        FROM completions c JOIN w ON w.id = c.activity_id WHERE c.user_id = u.id)
-      FROM users u WHERE u.id IN (${members.sql}) AND u.is_disabled = 0`,
-    args: [JSON.stringify(activityIds), ...members.args],
+    sql: `SELECT u.id, s.packed${withEvidence ? ', s.evidence' : ''}
+      FROM users u LEFT JOIN completion_summaries s ON s.user_id = u.id
+      WHERE u.id IN (${members.sql}) AND u.is_disabled = 0`,
+    args: [...members.args],
   };
 }
 
@@ -486,13 +354,16 @@ export async function loadTeamRecords(
   const assignments = readAssignments(assignmentRows!);
   const activityIds = scope.activityIds(assignments);
   const withEvidence = options.withEvidence ?? false;
-  const completions = activityIds.length
-    ? await db.$client.execute(completionsSql(teams, activityIds, withEvidence))
-    : undefined;
+  const [keys, summaries] = activityIds.length
+    ? await db.$client.batch(
+        [activityKeysSql(JSON.stringify(activityIds)), summariesSql(teams, withEvidence)],
+        'read',
+      )
+    : [];
   return {
     members: readMembers(memberRows!),
     assignments,
-    completions: readCompletions(completions, activityIds, withEvidence),
+    completions: readCompletions(keys, summaries, activityIds, withEvidence),
   };
 }
 

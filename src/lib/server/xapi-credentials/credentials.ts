@@ -40,12 +40,47 @@ export async function createXapiCredential(
   return { ...credential, secret };
 }
 
-/** The live credential matching a key and secret, or null. */
+/**
+ * How long a verified credential is trusted without reading it again. A credential revoked by
+ * another process (the CLI, SQL) stops working within this time; one revoked through
+ * revokeXapiCredential in this process stops at once.
+ */
+export const VERIFIED_CREDENTIAL_MS = 1000;
+/** Most verified credentials remembered per database (there are a handful in practice). */
+const MAX_REMEMBERED = 1000;
+
+interface Remembered {
+  credential: XapiCredential;
+  secretHash: Buffer;
+  /** performance.now() after which the row is read again. */
+  until: number;
+}
+const remembered = new WeakMap<Database, Map<string, Remembered>>();
+
+function rememberedOn(db: Database): Map<string, Remembered> {
+  let map = remembered.get(db);
+  if (!map) {
+    map = new Map();
+    remembered.set(db, map);
+  }
+  return map;
+}
+
+/**
+ * The live credential matching a key and secret, or null. Every call hashes the presented secret
+ * and compares it in constant time with the stored hash; only the row read is remembered, briefly.
+ */
 export async function verifyXapiCredential(
   db: Database,
   key: string,
   secret: string,
 ): Promise<XapiCredential | null> {
+  const presented = Buffer.from(hashSecret(secret), 'hex');
+  const known = rememberedOn(db);
+  const hit = known.get(key);
+  if (hit && hit.until > performance.now()) {
+    return timingSafeEqual(hit.secretHash, presented) ? hit.credential : null;
+  }
   const rows = await db
     .select()
     .from(xapiCredentials)
@@ -53,9 +88,31 @@ export async function verifyXapiCredential(
     .limit(1);
   const row = rows[0];
   const expected = Buffer.from(row?.secretHash ?? hashSecret('no such credential'), 'hex');
-  const isMatch = timingSafeEqual(expected, Buffer.from(hashSecret(secret), 'hex'));
-  if (!row || !isMatch) return null;
-  return { id: row.id, name: row.name, key: row.key, scope: row.scope };
+  const isMatch = timingSafeEqual(expected, presented);
+  if (!row) {
+    known.delete(key);
+    return null;
+  }
+  const credential: XapiCredential = { id: row.id, name: row.name, key: row.key, scope: row.scope };
+  // Only real credentials are remembered, so unknown keys cannot fill the map.
+  if (known.size >= MAX_REMEMBERED) known.clear();
+  known.set(key, {
+    credential,
+    secretHash: expected,
+    until: performance.now() + VERIFIED_CREDENTIAL_MS,
+  });
+  return isMatch ? credential : null;
+}
+
+/** Revokes a credential: it is refused from now on (other server processes within a second). */
+export async function revokeXapiCredential(db: Database, key: string): Promise<boolean> {
+  const revoked = await db
+    .update(xapiCredentials)
+    .set({ revokedAt: now() })
+    .where(and(eq(xapiCredentials.key, key), isNull(xapiCredentials.revokedAt)))
+    .returning({ id: xapiCredentials.id });
+  rememberedOn(db).delete(key);
+  return revoked.length > 0;
 }
 
 /** Reads `Authorization: Basic ...` into key and secret; null when absent or malformed. */

@@ -23,8 +23,16 @@ export function nodeLabel(state: SimState, nodeId: string): string {
   return node === undefined ? nodeId : node.name;
 }
 
-/** The actions the scenario allows on a device, in the order a panel lists them. */
-export function deviceActions(state: SimState, deviceId: string): ActionChoice[] {
+/**
+ * The actions the scenario allows on a device, in the order a panel lists them. On a SCADA view
+ * (`asScada`) of a device whose telemetry is lost, both commands are offered: its position is
+ * unknown there, so the buttons must not give it away.
+ */
+export function deviceActions(
+  state: SimState,
+  deviceId: string,
+  options: { asScada?: boolean } = {},
+): ActionChoice[] {
   const device = state.model.deviceById.get(deviceId);
   if (device === undefined) return [];
   const allowed = state.model.allowedActions;
@@ -36,9 +44,11 @@ export function deviceActions(state: SimState, deviceId: string): ActionChoice[]
   };
   if (SWITCHING.has(device.type)) {
     const position = state.positions[deviceId];
-    if (position === 'closed')
+    const isUnknown = options.asScada === true && state.faults.telemetryLost.includes(deviceId);
+    if (position === 'closed' || isUnknown)
       add(`Open ${deviceId}`, { type: 'operate', device: deviceId, position: 'open' }, true);
-    else add(`Close ${deviceId}`, { type: 'operate', device: deviceId, position: 'closed' }, true);
+    if (position !== 'closed' || isUnknown)
+      add(`Close ${deviceId}`, { type: 'operate', device: deviceId, position: 'closed' }, true);
     const isLocked = (state.locks[deviceId] ?? []).includes(OPERATOR);
     const isTagged = (state.tags[deviceId] ?? []).includes(OPERATOR);
     add(isLocked ? `Remove your lock from ${deviceId}` : `Lock ${deviceId}`, {

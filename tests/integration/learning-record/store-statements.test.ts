@@ -6,7 +6,7 @@ import { setRecordBase } from '../../../src/lib/server/learning-record/record-ba
 import {
   storeStatements,
   type StoreOptions,
-} from '../../../src/lib/server/learning-record/store.ts';
+} from '../../../src/lib/server/learning-record/store-statements.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 import { addUser } from '../../helpers/people.ts';
 import {
@@ -301,12 +301,20 @@ describe('completions', () => {
   });
 
   test('rebuild to exactly what the writes maintained', async () => {
+    const summaries = () =>
+      rows(
+        'SELECT user_id, hex(packed) AS packed, evidence FROM completion_summaries ORDER BY user_id',
+      );
     const before = await rows('SELECT * FROM completions ORDER BY actor_key, activity_id');
+    const summariesBefore = await summaries();
+    expect(summariesBefore.length).toBeGreaterThan(0);
     await db.$client.execute('DELETE FROM completions');
+    expect(await summaries()).toEqual([]);
     const { completions: count } = await rebuildCompletionsAndCertificates(db, Date.now());
     const after = await rows('SELECT * FROM completions ORDER BY actor_key, activity_id');
     expect(count).toBe(before.length);
     const strip = (list: typeof before) => list.map(({ updated_at: _, ...rest }) => rest);
     expect(strip(after)).toEqual(strip(before));
+    expect(await summaries()).toEqual(summariesBefore);
   });
 });

@@ -1,4 +1,4 @@
-import type { LoggedEvent } from '../../lib/client/sims-attempt-store.ts';
+import type { LoggedEvent } from './attempt-store.ts';
 
 /** How an event shows itself: an arc flash, a fault alarm, or nothing special. */
 export type HazardKind = 'arc-flash' | 'fault' | null;
