@@ -1,5 +1,9 @@
 import type { RepeatBackDraft } from '../../lib/client/exercise/repeat-back-draft.ts';
-import { MARK_KIND_LABELS, exerciseTimeline } from '../../lib/exercises/exercise-timeline.ts';
+import {
+  MARK_KIND_LABELS,
+  exerciseTimeline,
+  type MarkKind,
+} from '../../lib/exercises/exercise-timeline.ts';
 import {
   momentLine,
   replayControls,
@@ -321,6 +325,8 @@ function drawProgress(
 
 /** Lines of the communications log the replay panel shows, newest last. */
 export const REPLAY_LOG_LINES = 9;
+/** What the replay panel's log lists: what was said and injected (the moment lists the rest). */
+const COMMUNICATION_KINDS = new Set<MarkKind>(['message', 'inject', 'control', 'note']);
 
 /** What the headset's panel shows while a replay is watched: nothing there can be sent. */
 export interface ReplayPanelContent {
@@ -329,7 +335,7 @@ export interface ReplayPanelContent {
   readonly moment: string;
   /** What happened at this entry; hazards say so. */
   readonly happened: readonly { text: string; isHazard: boolean }[];
-  /** The communications log up to this entry, the newest last. */
+  /** The communications log (messages, injects, instructor's controls and notes) up to this entry, the newest last. */
   readonly log: readonly string[];
   /** The replay's own controls, the only buttons on the panel. */
   readonly controls: readonly ReplayControl[];
@@ -354,7 +360,7 @@ export function replayPanelContent(
             .filter((mark) => mark.seq === at)
             .map((mark) => ({ text: momentLine(mark), isHazard: mark.kind === 'hazard' })),
     log: marks
-      .filter((mark) => mark.seq <= at)
+      .filter((mark) => mark.seq <= at && COMMUNICATION_KINDS.has(mark.kind))
       .slice(-REPLAY_LOG_LINES)
       .map(
         (mark) =>
