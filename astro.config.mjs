@@ -66,6 +66,13 @@ export default defineConfig({
           find: /^\.\/emulate\.js$/,
           replacement: fileURLToPath(new URL('./src/xr/no-emulator.js', import.meta.url)),
         },
+        // The standalone server's static-file step skips /xapi/, where no file lives (see the module).
+        {
+          find: /^\.\/serve-static\.js$/,
+          replacement: fileURLToPath(
+            new URL('./src/lib/server/http/static-first.ts', import.meta.url),
+          ),
+        },
       ],
     },
   },

@@ -25,6 +25,19 @@ afterAll(async () => {
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const PAGES = ['/learn', '/account', '/admin/users', '/manage', '/courses/sql-for-grid-data'];
 
+describe('static files', () => {
+  test('are served from the build, while xAPI paths go straight to the app', async () => {
+    const icon = await fetch(`${server.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
+    const about = await fetch(`${server.url}/xapi/about`);
+    expect(about.status).toBe(200);
+    expect(about.headers.get('content-length')).toBe(String((await about.text()).length));
+    expect(about.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
 describe('Content-Security-Policy', () => {
   test('a display name holding a script never becomes an allowed hash', async () => {
     const hostile = await signInOverHttp(server.url, 'script@utility.example', PASSWORD);

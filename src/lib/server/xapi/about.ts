@@ -9,5 +9,9 @@ export function aboutResponse(method: string): Response {
     });
   }
   const body = JSON.stringify({ version: [...XAPI_VERSIONS], extensions: {} });
-  return xapiJson(200, method === 'HEAD' ? '' : body, LATEST_VERSION);
+  const response = xapiJson(200, body, LATEST_VERSION);
+  // HEAD answers with GET's headers (its Content-Length too) and no body.
+  return method === 'HEAD'
+    ? new Response(null, { status: 200, headers: response.headers })
+    : response;
 }
