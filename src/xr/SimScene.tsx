@@ -12,11 +12,12 @@ import {
   createAttemptStore,
   type AttemptStore,
   type LoggedEvent,
-} from '../lib/client/sims-attempt-store.ts';
-import type { ExerciseStore } from '../lib/client/exercise/exercise-store.ts';
-import { replayHazardAt, type ReplayStore } from '../lib/exercises/replay-controls.ts';
-import { flushAttemptOutbox } from '../lib/client/sims-attempt-upload.ts';
-import { readSimPageData } from '../lib/client/sims-types.ts';
+} from '../client/sims/attempt-store.ts';
+import type { ExerciseStore } from '../client/exercises/exercise-store.ts';
+import type { ReplayStore } from '../client/exercises/replay-store.ts';
+import { replayHazardAt } from '../lib/exercises/replay-controls.ts';
+import { connectAttemptUpload } from '../client/sims/attempt-upload.ts';
+import { readSimPageData } from '../client/sims/page-data.ts';
 import { buildYard } from './model/build-yard.ts';
 import { createSceneBridge, createViewer, type SceneBridge, type Viewer } from './scene-bridge.ts';
 import { isMotionKey } from './scene/DesktopControls.tsx';
@@ -32,7 +33,10 @@ import type { XrKit } from './xr-layer.tsx';
 export default function SimScene({ dataId }: { dataId: string }) {
   const data = useMemo(() => readSimPageData(dataId), [dataId]);
   const attempt = useMemo(() => (data ? createAttemptStore(data) : null), [data]);
-  useEffect(() => void flushAttemptOutbox().catch(() => undefined), []);
+  useEffect(
+    () => (data && attempt ? connectAttemptUpload(attempt, data.scenario.id) : undefined),
+    [data, attempt],
+  );
   if (!data || !attempt)
     return <p className="notice error">The simulation data is missing from this page.</p>;
   return <SimSceneView attempt={attempt} />;

@@ -1,9 +1,9 @@
 import { XR, TeleportTarget, createXRStore } from '@react-three/xr';
 import { createRef, type ReactNode, type RefObject } from 'react';
 import type { Group } from 'three';
-import type { ExerciseStore } from '../lib/client/exercise/exercise-store.ts';
-import type { AttemptStore } from '../lib/client/sims-attempt-store.ts';
-import type { ReplayStore } from '../lib/exercises/replay-controls.ts';
+import type { ExerciseStore } from '../client/exercises/exercise-store.ts';
+import type { AttemptStore } from '../client/sims/attempt-store.ts';
+import type { ReplayStore } from '../client/exercises/replay-store.ts';
 import type { SceneBridge, Viewer } from './scene-bridge.ts';
 import { XrRig } from './scene/XrRig.tsx';
 

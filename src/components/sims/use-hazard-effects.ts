@@ -1,10 +1,10 @@
 import { useEffect, useMemo } from 'react';
-import { createHazardSounds } from '../../lib/client/sims-audio.ts';
+import { createHazardSounds } from '../../client/sims/audio.ts';
 import {
   eventsAfter,
   type AttemptStore,
   type LoggedEvent,
-} from '../../lib/client/sims-attempt-store.ts';
+} from '../../client/sims/attempt-store.ts';
 import { hazardOf, type HazardKind } from '../../sim/hazards.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { CanvasTexture, Mesh, SRGBColorSpace } from 'three';
-import type { ExerciseStore } from '../../lib/client/exercise/exercise-store.ts';
+import type { ExerciseStore } from '../../client/exercises/exercise-store.ts';
 import {
   chooseOperation,
   emptyDraft,
@@ -12,9 +12,9 @@ import {
   timeOfDay,
   toggleTarget,
   type RepeatBackDraft,
-} from '../../lib/client/exercise/repeat-back-draft.ts';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
-import type { ReplayStore } from '../../lib/exercises/replay-controls.ts';
+} from '../../client/exercises/repeat-back-draft.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
+import type { ReplayStore } from '../../client/exercises/replay-store.ts';
 import {
   COMMS_CANVAS,
   drawCommsPanel,

@@ -1,4 +1,4 @@
-import type { RepeatBackDraft } from '../../lib/client/exercise/repeat-back-draft.ts';
+import type { RepeatBackDraft } from '../../client/exercises/repeat-back-draft.ts';
 import {
   MARK_KIND_LABELS,
   exerciseTimeline,

@@ -1,7 +1,7 @@
 import { currentStep } from '../../sim/progress.ts';
 import { deviceView } from '../../sim/describe.ts';
-import type { AttemptState } from '../../lib/client/sims-attempt-store.ts';
-import { deviceActions, generalActions } from '../../lib/client/sims-actions.ts';
+import type { AttemptState } from '../../client/sims/attempt-store.ts';
+import { deviceActions, generalActions } from '../../client/sims/actions.ts';
 import type { SimAction } from '../../sim/schema/action.ts';
 
 /** A button drawn on the panel and what pressing it does. */

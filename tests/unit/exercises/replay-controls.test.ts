@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createReplayDriver } from '../../../src/lib/exercises/replay-driver.ts';
+import { createReplayStore } from '../../../src/client/exercises/replay-store.ts';
 import {
-  createReplayStore,
   momentLine,
   replayControls,
   replayHazardAt,

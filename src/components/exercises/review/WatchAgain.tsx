@@ -1,14 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
-import { createAttemptAdapter } from '../../../lib/client/exercise/attempt-adapter.ts';
-import { createExerciseStore } from '../../../lib/client/exercise/exercise-store.ts';
+import { createAttemptAdapter } from '../../../client/exercises/attempt-adapter.ts';
+import { createExerciseStore } from '../../../client/exercises/exercise-store.ts';
 import { parseMoment, type ReplayDriver } from '../../../lib/exercises/replay-driver.ts';
-import {
-  createReplayStore,
-  momentLine,
-  replayControls,
-  type ReplayStore,
-} from '../../../lib/exercises/replay-controls.ts';
+import { createReplayStore, type ReplayStore } from '../../../client/exercises/replay-store.ts';
+import { momentLine, replayControls } from '../../../lib/exercises/replay-controls.ts';
 import { ConsoleLog } from '../console/ConsoleLog.tsx';
 import { readReplayData, useReplayDriver } from './replay-data.ts';
 
