@@ -91,6 +91,10 @@ beforeAll(async () => {
   const team = await insertTeam(db, 'hostile-team', [learner], [manager]);
   const basic = (c: { key: string; secret: string }) =>
     `Basic ${Buffer.from(`${c.key}:${c.secret}`).toString('base64')}`;
+  // On a busy machine the setup above can outlast the server's 5 s keep-alive: a request sent on
+  // a pooled connection the server is closing fails with "other side closed". This one may;
+  // the import after it then goes out on a fresh connection.
+  await fetch(`${server.url}/healthz`).catch(() => undefined);
   const imported = await cmi5Api(
     server.url,
     launch,
