@@ -55,7 +55,10 @@ interface Remembered {
   /** performance.now() after which the row is read again. */
   until: number;
 }
-const remembered = new WeakMap<Database, Map<string, Remembered>>();
+const REMEMBERED = Symbol.for('switchyard.verifiedXapiCredentials');
+type Holder = { [REMEMBERED]?: WeakMap<Database, Map<string, Remembered>> };
+// On globalThis: the built site and the live exercise server are two copies of this module.
+const remembered = ((globalThis as Holder)[REMEMBERED] ??= new WeakMap());
 
 function rememberedOn(db: Database): Map<string, Remembered> {
   let map = remembered.get(db);
