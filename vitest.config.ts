@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // against the built server in Debian's Chromium.
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one worker; two keep both cores busy with the unit and
+    // integration files (browser files still run one at a time, after them).
+    maxWorkers: 2,
     projects: [
       {
         test: {

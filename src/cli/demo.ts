@@ -11,7 +11,7 @@ import {
 } from '../lib/server/completion/certificates.ts';
 import { switchyardAuthority } from '../lib/server/completion/trust.ts';
 import { now as clockNow } from '../lib/server/clock.ts';
-import { storeStatements } from '../lib/server/learning-record/store.ts';
+import { storeStatements } from '../lib/server/learning-record/store-statements.ts';
 import { recordBase } from '../lib/server/learning-record/record-base.ts';
 import { addManager, addMember, createTeam } from '../lib/server/teams/team.ts';
 import type { Command } from './commands.ts';

@@ -6,16 +6,18 @@ import { DevicePicker } from '../components/sims/DevicePicker.tsx';
 import { EventLog } from '../components/sims/EventLog.tsx';
 import { ResultPanel } from '../components/sims/ResultPanel.tsx';
 import { StepPanel } from '../components/sims/StepPanel.tsx';
-import type { HazardKind } from '../components/sims/hazards.ts';
+import type { HazardKind } from '../sim/hazards.ts';
 import { useHazardEffects } from '../components/sims/use-hazard-effects.ts';
 import {
   createAttemptStore,
   type AttemptStore,
   type LoggedEvent,
-} from '../lib/client/sims-attempt-store.ts';
-import type { ExerciseStore } from '../lib/client/exercise/exercise-store.ts';
-import { flushAttemptOutbox } from '../lib/client/sims-attempt-upload.ts';
-import { readSimPageData } from '../lib/client/sims-types.ts';
+} from '../client/sims/attempt-store.ts';
+import type { ExerciseStore } from '../client/exercises/exercise-store.ts';
+import type { ReplayStore } from '../client/exercises/replay-store.ts';
+import { replayHazardAt } from '../lib/exercises/replay-controls.ts';
+import { connectAttemptUpload } from '../client/sims/attempt-upload.ts';
+import { readSimPageData } from '../client/sims/page-data.ts';
 import { buildYard } from './model/build-yard.ts';
 import { createSceneBridge, createViewer, type SceneBridge, type Viewer } from './scene-bridge.ts';
 import { isMotionKey } from './scene/DesktopControls.tsx';
@@ -31,7 +33,10 @@ import type { XrKit } from './xr-layer.tsx';
 export default function SimScene({ dataId }: { dataId: string }) {
   const data = useMemo(() => readSimPageData(dataId), [dataId]);
   const attempt = useMemo(() => (data ? createAttemptStore(data) : null), [data]);
-  useEffect(() => void flushAttemptOutbox().catch(() => undefined), []);
+  useEffect(
+    () => (data && attempt ? connectAttemptUpload(attempt, data.scenario.id) : undefined),
+    [data, attempt],
+  );
   if (!data || !attempt)
     return <p className="notice error">The simulation data is missing from this page.</p>;
   return <SimSceneView attempt={attempt} />;
@@ -40,20 +45,22 @@ export default function SimScene({ dataId }: { dataId: string }) {
 /**
  * The scene for any attempt store: a single-player attempt, or a joint exercise seen through the
  * same interface. `panels` replaces the attempt's finish-and-result panel (an exercise has its own);
- * `exercise` gives the headset a communications panel; `isReadOnly` (watching a replay) leaves
- * out the action panel, so the scene can be walked and inspected but nothing can be done.
+ * `exercise` gives the headset a communications panel; `replay` (watching an exercise's replay)
+ * leaves out everything that acts, so the scene can be walked and inspected but nothing can be
+ * done, and a hazard the replay reaches is marked, not flashed and sounded as if it were live.
  */
 export function SimSceneView({
   attempt,
   panels,
   exercise,
-  isReadOnly = false,
+  replay,
 }: {
   attempt: AttemptStore;
   panels?: ReactNode;
   exercise?: ExerciseStore;
-  isReadOnly?: boolean;
+  replay?: ReplayStore;
 }) {
+  const isReadOnly = replay !== undefined;
   const initial = attempt.getState().sim;
   const substation = initial.model.substation;
   const model = useMemo(() => buildYard(initial), [initial]);
@@ -97,7 +104,7 @@ export function SimSceneView({
     },
     [bridge],
   );
-  const mute = useHazardEffects(attempt, onHazard);
+  const mute = useHazardEffects(attempt, onHazard, !isReadOnly);
   useEffect(() => mute(isMuted), [isMuted, mute]);
 
   const worldProps = { model, attempt, bridge, viewer, viewpoints, hasDiagnostics };
@@ -142,7 +149,13 @@ export function SimSceneView({
             gl={{ antialias }}
           >
             {xr ? (
-              <xr.Layer viewer={viewer} bridge={bridge} attempt={attempt} exercise={exercise}>
+              <xr.Layer
+                viewer={viewer}
+                bridge={bridge}
+                attempt={attempt}
+                exercise={exercise}
+                replay={replay}
+              >
                 <World {...worldProps} teleport={xr.teleport} />
               </xr.Layer>
             ) : (
@@ -157,6 +170,9 @@ export function SimSceneView({
               className={`sim-flash flash-${flash.kind}`}
               aria-hidden="true"
             />
+          ) : null}
+          {replay && exercise ? (
+            <ReplayHazardMark replay={replay} exercise={exercise} bridge={bridge} />
           ) : null}
           <TouchPad viewer={viewer} />
         </div>
@@ -181,5 +197,41 @@ export function SimSceneView({
         {panels ?? <ResultPanel store={attempt} />}
       </aside>
     </div>
+  );
+}
+
+/**
+ * The hazard a replay rests on, marked steadily in the view and in the scene: no flash, no sound,
+ * nothing that moves (the page's status line says it too).
+ */
+function ReplayHazardMark({
+  replay,
+  exercise,
+  bridge,
+}: {
+  replay: ReplayStore;
+  exercise: ExerciseStore;
+  bridge: SceneBridge;
+}) {
+  const at = useStore(replay, (s) => s.at);
+  const state = useStore(exercise, (s) => s.exercise);
+  // The exercise follows the replay's moment: mark only once both show the same entry.
+  const hazard = useMemo(
+    () => (state.lastSeq === at ? replayHazardAt(state, at) : null),
+    [state, at],
+  );
+  useEffect(() => {
+    bridge.getState().set({ hazardMark: hazard });
+    return () => bridge.getState().set({ hazardMark: null });
+  }, [bridge, hazard]);
+  if (hazard === null) return null;
+  return (
+    <p
+      className={`sim-hazard-mark mark-${hazard.kind}`}
+      data-testid="replay-hazard"
+      aria-hidden="true"
+    >
+      <span>{hazard.text}</span>
+    </p>
   );
 }

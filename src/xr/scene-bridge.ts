@@ -28,6 +28,14 @@ export interface SceneBridgeState {
     device: string | null;
     node: string | null;
   }> | null;
+  /**
+   * A hazard a replay rests on, marked steadily where it happened (no flash, no sound), or null.
+   */
+  readonly hazardMark: {
+    kind: 'arc-flash' | 'fault';
+    device: string | null;
+    node: string | null;
+  } | null;
   readonly isPresenting: boolean;
   set(patch: Partial<Omit<SceneBridgeState, 'set' | 'request'>>): void;
   /** Issues a one-shot request. */
@@ -50,6 +58,7 @@ export function createSceneBridge(): SceneBridge {
     viewpoint: null,
     frame: null,
     hazard: null,
+    hazardMark: null,
     isPresenting: false,
     set: (patch) => set(patch),
     request: (key, value) => set({ [key]: { value, serial: ++serial } }),

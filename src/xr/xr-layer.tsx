@@ -1,8 +1,9 @@
 import { XR, TeleportTarget, createXRStore } from '@react-three/xr';
 import { createRef, type ReactNode, type RefObject } from 'react';
 import type { Group } from 'three';
-import type { ExerciseStore } from '../lib/client/exercise/exercise-store.ts';
-import type { AttemptStore } from '../lib/client/sims-attempt-store.ts';
+import type { ExerciseStore } from '../client/exercises/exercise-store.ts';
+import type { AttemptStore } from '../client/sims/attempt-store.ts';
+import type { ReplayStore } from '../client/exercises/replay-store.ts';
 import type { SceneBridge, Viewer } from './scene-bridge.ts';
 import { XrRig } from './scene/XrRig.tsx';
 
@@ -44,6 +45,8 @@ export interface XrKit {
     attempt: AttemptStore;
     /** In a joint exercise: its communications get a panel of their own. */
     exercise?: ExerciseStore | undefined;
+    /** Watching an exercise's replay: nothing can be operated or sent, only the replay moved. */
+    replay?: ReplayStore | undefined;
     children: ReactNode;
   }): ReactNode;
   /** Wraps the ground so the left controller's arc teleports onto it. */
@@ -62,7 +65,7 @@ export function createXrKit(): XrKit {
   });
   return {
     enterVR: () => store.enterVR(),
-    Layer: ({ viewer, bridge, attempt, exercise, children }) => (
+    Layer: ({ viewer, bridge, attempt, exercise, replay, children }) => (
       <XR store={store}>
         {children}
         <XrRig
@@ -71,6 +74,7 @@ export function createXrKit(): XrKit {
           bridge={bridge}
           attempt={attempt}
           exercise={exercise}
+          replay={replay}
         />
       </XR>
     ),

@@ -11,10 +11,10 @@ try {
   const email = 'bench.learner@utility.example';
   const password = 'benchmark lesson reader';
   addPersonByCli(server.databaseUrl, {
-    email: email,
+    email,
     name: 'Bench Learner',
     role: 'learner',
-    password: password,
+    password,
   });
   const cookie = await signInOverHttp(server.url, email, password);
   const course = readCourse('distribution-grid-basics');

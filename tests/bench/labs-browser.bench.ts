@@ -33,10 +33,10 @@ try {
   const email = 'bench.analyst@utility.example';
   const password = 'benchmark lab analyst';
   addPersonByCli(server.databaseUrl, {
-    email: email,
+    email,
     name: 'Bench Analyst',
     role: 'learner',
-    password: password,
+    password,
   });
   const cookie = await signInOverHttp(server.url, email, password);
   const [name = '', value = ''] = cookie.split('=');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
-import { storeStatements } from '../../src/lib/server/learning-record/store.ts';
+import { storeStatements } from '../../src/lib/server/learning-record/store-statements.ts';
 import { createXapiCredential } from '../../src/lib/server/xapi-credentials/credentials.ts';
 import { ORIGIN, benchBatches, processCpuSeconds, startBuiltServer } from './xapi-fixtures.ts';
 

@@ -2,11 +2,11 @@
 // per frame in every viewpoint (the densest with labels and energization colours on), and the time
 // from navigation to the first rendered frame in headless Chromium. Run after a build:
 // `npx node tests/bench/xr.bench.ts` (SWITCHYARD_DIST_DIR selects another build folder).
-import { gzipSync } from 'node:zlib';
 import { startServer } from '../helpers/server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { signInOverHttp } from '../helpers/http.ts';
 import { addPersonByCli } from '../helpers/people.ts';
+import { measurePageJs } from './page-js.ts';
 
 const SCENARIO = 'isolate-t1';
 const VIEWPOINTS = ['gate', 'overview', 'lines', 'transformers', 'bus', 'control-house'];
@@ -17,64 +17,22 @@ const browser = await launchBrowser();
 try {
   const email = 'bench.xr@utility.example';
   const password = 'benchmark the switchyard scene';
-  addPersonByCli(server.databaseUrl, {
-    email: email,
-    name: 'Bench XR',
-    role: 'learner',
-    password: password,
-  });
+  addPersonByCli(server.databaseUrl, { email, name: 'Bench XR', role: 'learner', password });
   const cookie = await signInOverHttp(server.url, email, password);
 
   // --- Initial JavaScript: scripts, islands and everything they import statically.
-  const html = await (
-    await fetch(`${server.url}/sims/${SCENARIO}`, { headers: { cookie } })
-  ).text();
-  const bodies = new Map<string, string>();
-  const lazy = new Set<string>();
-  const fetchScript = async (url: string): Promise<string> => {
-    const cached = bodies.get(url);
-    if (cached !== undefined) return cached;
-    const body = await (await fetch(url)).text();
-    bodies.set(url, body);
-    return body;
-  };
-  const initial = new Set<string>();
-  const visit = async (url: string): Promise<void> => {
-    if (initial.has(url)) return;
-    initial.add(url);
-    const body = await fetchScript(url);
-    for (const match of body.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.js)["']/g)) {
-      await visit(new URL(match[1] ?? '', url).href);
-    }
-    for (const match of body.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g))
-      lazy.add(new URL(match[1] ?? '', url).href);
-  };
-  let inlineBytes = 0;
-  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const attributes = match[1] ?? '';
-    if (/type="application\/json"/.test(attributes)) continue;
-    const src = /\bsrc="([^"]+)"/.exec(attributes)?.[1];
-    if (src) await visit(new URL(src, server.url).href);
-    else if ((match[2] ?? '').trim()) inlineBytes += gzipSync(match[2] ?? '').length;
-  }
-  for (const match of html.matchAll(/<astro-island\b[^>]*>/g)) {
-    for (const attribute of ['component-url', 'renderer-url']) {
-      const url = new RegExp(`${attribute}="([^"]+)"`).exec(match[0])?.[1];
-      if (url) await visit(new URL(url.replace(/&amp;/g, '&'), server.url).href);
-    }
-  }
-  const gz = (url: string) => gzipSync(bodies.get(url) ?? '').length;
-  const initialBytes = [...initial].reduce((sum, url) => sum + gz(url), inlineBytes);
+  const js = await measurePageJs(`${server.url}/sims/${SCENARIO}`, cookie);
+  const { bodies, gz, initialBytes } = js;
+  const initial = new Set(js.initial);
   console.log(
     `Scenario page initial JavaScript: ${kb(initialBytes)} gzip in ${initial.size} files + inline (target <= 400 KB)`,
   );
   for (const url of [...initial].sort((a, b) => gz(b) - gz(a)).slice(0, 6))
     console.log(`  ${kb(gz(url)).padStart(9)}  ${url.replace(server.url, '')}`);
-  for (const url of lazy) {
-    if (initial.has(url)) continue;
+  for (const url of js.lazy) {
     const name = url.replace(/^.*\//, '');
     if (!/^(step|xr-layer)\./.test(name)) continue;
-    await fetchScript(url);
+    bodies.set(url, await (await fetch(url)).text());
     const why = name.startsWith('step')
       ? "after the first frame: the engine's step with its schemas"
       : 'only where immersive VR is supported: the headset layer';

@@ -389,6 +389,10 @@ describe('instructor console and after-action review', () => {
       shown: '#1fb344',
     });
     expect(await admin.locator('.console-log').textContent()).toContain(replan);
+    // No control that does nothing: at the end there is no next entry to go to.
+    expect(
+      await admin.getByRole('button', { name: 'Next entry' }).getAttribute('aria-disabled'),
+    ).toBe('true');
     await admin.selectOption('#sim-device-picker', '52-T1L');
     expect(await admin.getByRole('button', { name: 'Open 52-T1L' }).count()).toBe(0);
     await click(admin, 'Play');

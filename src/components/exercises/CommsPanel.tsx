@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExerciseStore } from '../../lib/client/exercise/exercise-store.ts';
+import type { ExerciseStore } from '../../client/exercises/exercise-store.ts';
 import { PROTOCOL } from '../../sim/exercise/protocol.ts';
 import { ROLE_LABELS } from '../../sim/exercise/state.ts';
 import { ExerciseResult } from './ExerciseResult.tsx';

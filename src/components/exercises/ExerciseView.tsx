@@ -1,13 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { ExerciseConnection, type SocketLike } from '../../lib/client/exercise/connection.ts';
-import { createAttemptAdapter } from '../../lib/client/exercise/attempt-adapter.ts';
-import {
-  createExerciseStore,
-  type ExercisePageData,
-} from '../../lib/client/exercise/exercise-store.ts';
+import { createAttemptAdapter } from '../../client/exercises/attempt-adapter.ts';
+import type { ExercisePageData } from '../../client/exercises/exercise-store.ts';
 import { socketPath } from '../../lib/exercises/frames.ts';
 import { SimDiagramView } from '../sims/SimDiagram.tsx';
 import { CommsPanel } from './CommsPanel.tsx';
+import { useLiveExercise } from './use-live-exercise.ts';
 
 // The 3D scene (three.js, R3F, the headset layer) loads only for the field view.
 const SimSceneView = lazy(() =>
@@ -22,27 +19,11 @@ function readPageData(id: string): ExercisePageData | null {
 /** A participant's live view of an exercise: their role's view of the yard plus the comms panel. */
 export default function ExerciseView({ dataId, view }: { dataId: string; view: '3d' | '2d' }) {
   const data = useMemo(() => readPageData(dataId), [dataId]);
-  const wiring = useMemo(() => {
-    if (data === null) return null;
-    const url = new URL(socketPath(data.exerciseId), location.href);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    let connection: ExerciseConnection | null = null;
-    const store = createExerciseStore(data, (command) => {
-      if (connection === null) return Promise.resolve({ ok: false, reason: 'not connected yet' });
-      return connection.send(command);
-    });
-    connection = new ExerciseConnection(() => new WebSocket(url) as unknown as SocketLike, {
-      onEntry: (entry) => store.getState().applyEntry(entry),
-      onFrame: (frame) => store.getState().applyFrame(frame),
-      onStatus: (status) => store.getState().setStatus(status),
-    });
-    return { store, connection, attempt: createAttemptAdapter(store) };
-  }, [data]);
-  useEffect(() => {
-    if (wiring === null) return;
-    wiring.connection.start();
-    return () => wiring.connection.close();
-  }, [wiring]);
+  const live = useLiveExercise(data, socketPath);
+  const wiring = useMemo(
+    () => (live === null ? null : { ...live, attempt: createAttemptAdapter(live.store) }),
+    [live],
+  );
   useEffect(() => {
     if (wiring === null || data === null) return;
     // The instructor console shows how each participant is looking: SCADA, 2D, 3D or headset.

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExerciseStore } from '../../lib/client/exercise/exercise-store.ts';
+import type { ExerciseStore } from '../../client/exercises/exercise-store.ts';
 import { describeAction, describeStep } from '../../sim/exercise/apply.ts';
 import type { InstructionRecord } from '../../sim/exercise/state.ts';
 import { ROLE_LABELS } from '../../sim/exercise/state.ts';

@@ -1,4 +1,4 @@
-import type { ExerciseStore } from '../../lib/client/exercise/exercise-store.ts';
+import type { ExerciseStore } from '../../client/exercises/exercise-store.ts';
 import { useExercise } from './use-exercise.ts';
 
 /** The pause banner every participant sees, and the instructor's private messages to this one. */

@@ -1,4 +1,4 @@
-import type { ExerciseStore } from '../../lib/client/exercise/exercise-store.ts';
+import type { ExerciseStore } from '../../client/exercises/exercise-store.ts';
 import { ROLE_LABELS } from '../../sim/exercise/state.ts';
 import type { ExerciseRole } from '../../sim/schema/exercise.ts';
 import { useExercise } from './use-exercise.ts';

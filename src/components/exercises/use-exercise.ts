@@ -3,7 +3,7 @@ import type {
   ExerciseStore,
   ExerciseViewActions,
   ExerciseViewState,
-} from '../../lib/client/exercise/exercise-store.ts';
+} from '../../client/exercises/exercise-store.ts';
 
 /** Subscribes a component to part of the exercise store. */
 export function useExercise<T>(

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { QueryPosition } from '../../lib/labs/sql-error.ts';
-import type { LocalResult } from '../../lib/client/labs/sql-protocol.ts';
-import { SqlRunner } from '../../lib/client/labs/sql-runner.ts';
+import type { LocalResult } from '../../client/labs/sql-protocol.ts';
+import { SqlRunner } from '../../client/labs/sql-runner.ts';
 import SqlEditor, { type CompletionColumn, type SqlEditorHandle } from './SqlEditor.tsx';
 import ResultTable from './ResultTable.tsx';
 import ResultChart from './ResultChart.tsx';

@@ -2,13 +2,13 @@ import { useState, type Ref } from 'react';
 import { describeDevice, deviceView } from '../../sim/describe.ts';
 import type { SimAction } from '../../sim/schema/action.ts';
 import type { DeviceType } from '../../sim/schema/device.ts';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import {
   deviceActions,
   generalActions,
   identifyChoices,
   type ActionChoice,
-} from '../../lib/client/sims-actions.ts';
+} from '../../client/sims/actions.ts';
 import { PortTable } from './PortTable.tsx';
 import { useAttempt } from './use-attempt.ts';
 

@@ -1,5 +1,5 @@
 import { listDevices } from '../../sim/describe.ts';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import { useAttempt } from './use-attempt.ts';
 
 /** Every piece of equipment by bay, with its state: selecting one is the keyboard way to point at it. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { nearestInDirection, type Point } from './sld-geometry.ts';
+import { nearestInDirection, type Point } from '../../client/sims/sld-geometry.ts';
 
 /** One focusable thing on a diagram. */
 export interface DiagramItem {

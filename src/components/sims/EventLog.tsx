@@ -1,4 +1,4 @@
-import type { AttemptStore, LoggedEvent } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore, LoggedEvent } from '../../client/sims/attempt-store.ts';
 import { useAttempt } from './use-attempt.ts';
 
 function formatAt(ms: number): string {

@@ -1,7 +1,7 @@
 import { listDevices, listPorts } from '../../sim/describe.ts';
 import type { SimState } from '../../sim/state.ts';
 import { DiagramWidget, type DiagramItem } from './DiagramWidget.tsx';
-import { isNetworkDevice } from './sld-geometry.ts';
+import { isNetworkDevice } from '../../client/sims/sld-geometry.ts';
 
 /** The control-house network: the station switch, what each port serves, and link state. */
 export function NetworkDiagram({

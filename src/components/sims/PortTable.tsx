@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Finding } from '../../sim/schema/action.ts';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import { listPorts } from '../../sim/describe.ts';
-import { FINDING_LABELS, portActions } from '../../lib/client/sims-actions.ts';
+import { FINDING_LABELS, portActions } from '../../client/sims/actions.ts';
 import { useAttempt } from './use-attempt.ts';
 
 /** A station switch's ports with their link state, port actions and the report form. */

@@ -1,4 +1,4 @@
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import { useAttempt } from './use-attempt.ts';
 
 function minutes(ms: number): string {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createAttemptStore } from '../../lib/client/sims-attempt-store.ts';
-import { flushAttemptOutbox } from '../../lib/client/sims-attempt-upload.ts';
-import { readSimPageData } from '../../lib/client/sims-types.ts';
+import { createAttemptStore } from '../../client/sims/attempt-store.ts';
+import { connectAttemptUpload } from '../../client/sims/attempt-upload.ts';
+import { readSimPageData } from '../../client/sims/page-data.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 import { EventLog } from './EventLog.tsx';
 import { NetworkDiagram } from './NetworkDiagram.tsx';
@@ -15,7 +15,10 @@ import { useHazardEffects } from './use-hazard-effects.ts';
 export default function SimDiagram({ dataId }: { dataId: string }) {
   const data = useMemo(() => readSimPageData(dataId), [dataId]);
   const store = useMemo(() => (data ? createAttemptStore(data) : null), [data]);
-  useEffect(() => void flushAttemptOutbox().catch(() => undefined), []);
+  useEffect(
+    () => (data && store ? connectAttemptUpload(store, data.scenario.id) : undefined),
+    [data, store],
+  );
   if (!data || !store)
     return <p className="notice error">The simulation data is missing from this page.</p>;
   return <SimDiagramView store={store} />;

@@ -4,7 +4,7 @@ import type { SimState } from '../../sim/state.ts';
 import { listDevices } from '../../sim/describe.ts';
 import { DiagramWidget, type DiagramItem } from './DiagramWidget.tsx';
 import { SldSymbol } from './SldSymbol.tsx';
-import { attachPoint, barExtent, isNetworkDevice } from './sld-geometry.ts';
+import { attachPoint, barExtent, isNetworkDevice } from '../../client/sims/sld-geometry.ts';
 
 const LINE_CLASS: Record<NodeEnergization, string> = {
   live: 'sld-live',

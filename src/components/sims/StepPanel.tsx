@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { currentStep } from '../../sim/progress.ts';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import { useAttempt } from './use-attempt.ts';
 
 /** The written order: the current step, what is done, and hints on request. */

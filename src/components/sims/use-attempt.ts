@@ -3,7 +3,7 @@ import type {
   AttemptActions,
   AttemptState,
   AttemptStore,
-} from '../../lib/client/sims-attempt-store.ts';
+} from '../../client/sims/attempt-store.ts';
 
 /** Subscribes a component to part of the attempt store. */
 export function useAttempt<T>(

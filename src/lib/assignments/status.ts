@@ -1,4 +1,4 @@
-import { addDays, calendarDate, endOfDay } from './zoned-time.ts';
+import { addDays, calendarDate, dateBucket, endOfDay } from './zoned-time.ts';
 
 export { addDays, calendarDate, endOfDay, formatDate } from './zoned-time.ts';
 
@@ -95,18 +95,46 @@ const PLAIN: Record<AssignmentStatusCode, AssignmentStatus> = Object.fromEntries
   STATUS_ORDER.map((code) => [code, status(code, STATUS_NAMES[code], null)]),
 ) as Record<AssignmentStatusCode, AssignmentStatus>;
 
-/** Per zone, then per recurrence: completion day -> validity. */
-const validityCache = new Map<string, Map<number, Map<string, Validity>>>();
+/** The validities of one zone and recurrence, by completion day and by quarter hour of completion. */
+interface ValidityCache {
+  timeZone: string;
+  months: number;
+  byDay: Map<string, Validity>;
+  byBucket: Map<number, Validity>;
+}
+/** Per zone, then per recurrence. */
+const validityCache = new Map<string, Map<number, ValidityCache>>();
+/** The cache used last: a report asks for one zone and a few recurrences, cell after cell. */
+let lastValidityCache: ValidityCache | undefined;
 /** Per zone: due date -> [deadline, start of "due soon"]. */
 const deadlineCache = new Map<string, Map<string, readonly [number, number]>>();
 
-function validityOf(completedAt: number, months: number, timeZone: string): Validity {
+function validityCacheFor(months: number, timeZone: string): ValidityCache {
+  const last = lastValidityCache;
+  if (last && last.months === months && last.timeZone === timeZone) return last;
   let byMonths = validityCache.get(timeZone);
   if (!byMonths) validityCache.set(timeZone, (byMonths = new Map()));
-  let byDay = byMonths.get(months);
-  if (!byDay || byDay.size > 100_000) byMonths.set(months, (byDay = new Map()));
+  let cache = byMonths.get(months);
+  if (!cache) {
+    cache = { timeZone, months, byDay: new Map(), byBucket: new Map() };
+    byMonths.set(months, cache);
+  }
+  lastValidityCache = cache;
+  return cache;
+}
+
+function validityOf(completedAt: number, months: number, timeZone: string): Validity {
+  const cache = validityCacheFor(months, timeZone);
+  // Every instant of a quarter hour has the same date, so the same validity.
+  const bucket = dateBucket(completedAt);
+  let validity = cache.byBucket.get(bucket);
+  if (validity) return validity;
+  if (cache.byBucket.size > 100_000) {
+    cache.byBucket.clear();
+    cache.byDay.clear();
+  }
   const day = calendarDate(completedAt, timeZone);
-  let validity = byDay.get(day);
+  validity = cache.byDay.get(day);
   if (!validity) {
     const lastDay = addMonthsToDate(day, months);
     const until = endOfDay(lastDay, timeZone);
@@ -117,8 +145,9 @@ function validityOf(completedAt: number, months: number, timeZone: string): Vali
       expiring: status('expiring', `Expiring soon (valid until ${lastDay})`, until),
       expired: status('expired', `Expired (was valid until ${lastDay})`, until),
     };
-    byDay.set(day, validity);
+    cache.byDay.set(day, validity);
   }
+  cache.byBucket.set(bucket, validity);
   return validity;
 }
 

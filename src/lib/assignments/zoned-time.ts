@@ -53,10 +53,15 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
+/** The quarter hour of an instant: instants of one quarter hour share their date in every zone. */
+export function dateBucket(instant: number): number {
+  return Math.floor(instant / QUARTER_HOUR_MS);
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function calendarDate(instant: number, timeZone: string): string {
   const cache = cacheFor(dateCache, timeZone);
-  const bucket = Math.floor(instant / QUARTER_HOUR_MS);
+  const bucket = dateBucket(instant);
   let date = cache.get(bucket);
   if (date === undefined) {
     const p = wallClock(bucket * QUARTER_HOUR_MS, timeZone);

@@ -19,6 +19,8 @@ export interface SceneDiagnostics {
   viewer(): { x: number; y: number; z: number; yaw: number; pitch: number };
   /** True when the camera is not gliding or walking. */
   isSettled(): boolean;
+  /** How many glides (to a viewpoint, or turning to face equipment) have begun so far. */
+  glides(): number;
   /** Whether a WebXR session is presenting. */
   isPresenting(): boolean;
   /** Where the player's origin stands in a headset (floor position, yaw in degrees), or null. */
@@ -70,9 +72,17 @@ export function Diagnostics({
   const gl = useThree((state) => state.gl);
   const invalidate = useThree((state) => state.invalidate);
   const getState = useThree((state) => state.get);
-  const frames = useMemo(() => ({ count: 0, waiting: [] as (() => void)[] }), []);
+  const frames = useMemo(
+    () => ({ count: 0, waiting: [] as (() => void)[], glide: null as Viewer['glide'], glides: 0 }),
+    [],
+  );
   useFrame(() => {
     frames.count += 1;
+    // A glide lasts several frames and each request sets a new one: counted when first seen.
+    if (viewer.glide !== frames.glide) {
+      frames.glide = viewer.glide;
+      if (viewer.glide !== null) frames.glides += 1;
+    }
     const waiting = frames.waiting.splice(0);
     if (waiting.length) requestAnimationFrame(() => waiting.forEach((resolve) => resolve()));
   });
@@ -113,6 +123,7 @@ export function Diagnostics({
         pitch: viewer.pitch,
       }),
       isSettled: () => viewer.glide === null && viewer.held.size === 0,
+      glides: () => frames.glides,
       isPresenting: () => gl.xr.isPresenting,
       xrOrigin: () => {
         const origin = getState().scene.getObjectByName(XR_ORIGIN_NAME);

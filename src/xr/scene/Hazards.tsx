@@ -12,7 +12,7 @@ import {
 import type { Substation } from '../../sim/schema/substation.ts';
 import type { YardModel } from '../model/build-yard.ts';
 import { WALL_HEIGHT } from '../model/control-models.ts';
-import type { SceneBridge, Viewer } from '../scene-bridge.ts';
+import type { SceneBridge, SceneBridgeState, Viewer } from '../scene-bridge.ts';
 
 const FLASH_SECONDS = 1.1;
 const ALARM_SECONDS = 6;
@@ -20,6 +20,8 @@ const ALARM_SECONDS = 6;
 /**
  * Hazards shown unmistakably: an arc flash is a blinding fireball with a light burst at the device
  * and a white-out of the whole view (in a headset too); a fault lights the red alarm beacon.
+ * A replay resting on a hazard marks it instead: a steady red glow at the device (and the beacon
+ * lit for a fault), with nothing that flashes or moves.
  */
 export function Hazards({
   bridge,
@@ -60,6 +62,18 @@ export function Hazards({
     );
     whiteout.visible = false;
     whiteout.renderOrder = 20;
+    const mark = new Mesh(
+      new SphereGeometry(1, 16, 10),
+      new MeshBasicMaterial({
+        color: 0xff3b2a,
+        transparent: true,
+        opacity: 0.4,
+        depthWrite: false,
+        toneMapped: false,
+      }),
+    );
+    mark.name = 'hazard-mark';
+    mark.visible = false;
     const beacon = new Mesh(
       new SphereGeometry(0.22, 10, 8),
       new MeshBasicMaterial({ color: 0x551111, toneMapped: false }),
@@ -69,9 +83,30 @@ export function Hazards({
       WALL_HEIGHT + 0.45,
       house.z + house.depth / 2 - 0.6,
     );
-    return { ball, whiteout, beacon };
+    return { ball, whiteout, beacon, mark };
   }, [house]);
-  const timing = useMemo(() => ({ flashAt: -100, alarmAt: -100, pending: false }), []);
+  const timing = useMemo(
+    () => ({ flashAt: -100, alarmAt: -100, pending: false, isMarkedFault: false }),
+    [],
+  );
+
+  useEffect(() => {
+    const show = (marked: SceneBridgeState['hazardMark']): void => {
+      const at = marked?.device ? model.focusPoints.get(marked.device) : undefined;
+      const box = marked?.device ? model.bounds.get(marked.device) : undefined;
+      parts.mark.visible = at !== undefined;
+      if (at !== undefined) {
+        parts.mark.position.set(at.x, box ? (box.min.y + box.max.y) / 2 : at.y, at.z);
+        parts.mark.scale.setScalar(box ? Math.max(1, box.max.y - box.min.y) : 1.5);
+      }
+      timing.isMarkedFault = marked?.kind === 'fault';
+      viewer.isDirty = true;
+    };
+    show(bridge.getState().hazardMark);
+    return bridge.subscribe((state, previous) => {
+      if (state.hazardMark !== previous.hazardMark) show(state.hazardMark);
+    });
+  }, [bridge, model, parts, timing, viewer]);
 
   useEffect(
     () =>
@@ -113,7 +148,7 @@ export function Hazards({
     const alarm = now - timing.alarmAt;
     const isAlarm = alarm >= 0 && alarm < ALARM_SECONDS;
     (parts.beacon.material as MeshBasicMaterial).color.setHex(
-      isAlarm && Math.floor(alarm * 2) % 2 === 0 ? 0xff2a1a : 0x551111,
+      timing.isMarkedFault || (isAlarm && Math.floor(alarm * 2) % 2 === 0) ? 0xff2a1a : 0x551111,
     );
     if (isFlashing || isAlarm) viewer.isDirty = true;
   });
@@ -123,6 +158,7 @@ export function Hazards({
       <primitive object={parts.ball} />
       <primitive object={parts.whiteout} />
       <primitive object={parts.beacon} />
+      <primitive object={parts.mark} />
       <pointLight ref={light} intensity={0} distance={60} decay={1.5} color={0xcfe4ff} />
     </group>
   );

@@ -11,7 +11,7 @@ import {
   Quaternion,
   Vector3,
 } from 'three';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import { OPERATOR } from '../../sim/state.ts';
 import type { YardModel } from '../model/build-yard.ts';
 import { phaseSpacing } from '../model/colors.ts';

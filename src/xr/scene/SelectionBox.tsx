@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { BoxGeometry, EdgesGeometry, LineBasicMaterial, LineSegments, Vector3 } from 'three';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import type { YardModel } from '../model/build-yard.ts';
 import type { SceneBridge, Viewer } from '../scene-bridge.ts';
 

@@ -9,7 +9,7 @@ import {
   Vector3,
 } from 'three';
 import type { Substation } from '../../sim/schema/substation.ts';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import { WALL_HEIGHT } from '../model/control-models.ts';
 import type { Viewer } from '../scene-bridge.ts';
 import { drawSld } from './sld-canvas.ts';

@@ -1,7 +1,7 @@
 import type { ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, type ReactNode } from 'react';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
-import { deviceActions } from '../../lib/client/sims-actions.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
+import { deviceActions } from '../../client/sims/actions.ts';
 import type { YardModel } from '../model/build-yard.ts';
 import type { SceneBridge, Viewer } from '../scene-bridge.ts';
 import type { Viewpoint } from '../viewpoints.ts';

@@ -1,7 +1,7 @@
 import type { ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { CanvasTexture, Mesh, SRGBColorSpace } from 'three';
-import type { ExerciseStore } from '../../lib/client/exercise/exercise-store.ts';
+import type { ExerciseStore } from '../../client/exercises/exercise-store.ts';
 import {
   chooseOperation,
   emptyDraft,
@@ -12,11 +12,14 @@ import {
   timeOfDay,
   toggleTarget,
   type RepeatBackDraft,
-} from '../../lib/client/exercise/repeat-back-draft.ts';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+} from '../../client/exercises/repeat-back-draft.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
+import type { ReplayStore } from '../../client/exercises/replay-store.ts';
 import {
   COMMS_CANVAS,
   drawCommsPanel,
+  drawReplayPanel,
+  replayPanelContent,
   type CommsButton,
   type CommsCommand,
 } from './xr-comms-canvas.ts';
@@ -42,8 +45,18 @@ export interface PanelUserData {
  * The headset's communications panel (right of the view): the pending Operating Instruction and
  * a large repeat-back composer worked with the controller's ray and trigger, then the steps to
  * carry out and the report. Commands go to the server like the 2D panel's.
+ * Watching a replay (`replay`), it shows the log and the moment instead, and its only buttons are
+ * the replay's own: play or pause, previous and next entry.
  */
-export function XrCommsPanel({ store, attempt }: { store: ExerciseStore; attempt: AttemptStore }) {
+export function XrCommsPanel({
+  store,
+  attempt,
+  replay,
+}: {
+  store: ExerciseStore;
+  attempt: AttemptStore;
+  replay?: ReplayStore | undefined;
+}) {
   const mesh = useRef<Mesh>(null);
   const canvas = useMemo(() => {
     const element = document.createElement('canvas');
@@ -85,8 +98,21 @@ export function XrCommsPanel({ store, attempt }: { store: ExerciseStore; attempt
   useEffect(() => {
     const context = canvas.getContext('2d');
     if (context === null) return undefined;
+    const finish = (drawing: { buttons: CommsButton[]; lines: string[] }): void => {
+      state.buttons = drawing.buttons;
+      state.lines = drawing.lines;
+      // A redraw can put another button under a ray that has not moved.
+      state.hovered = state.aim === null ? null : buttonAt(state.aim);
+      publish();
+      texture.needsUpdate = true;
+    };
     state.redraw = () => {
       const { exercise, me, refusal } = store.getState();
+      if (replay !== undefined) {
+        const position = replay.getState();
+        finish(drawReplayPanel(context, replayPanelContent(exercise, position, position.length)));
+        return;
+      }
       const pending = exercise.finishedAt === null ? pendingInstruction(exercise, me.role) : null;
       if (pending === null) state.draft = null;
       else if (state.draft?.instruction !== pending.seq) state.draft = emptyDraft(pending.seq);
@@ -103,21 +129,18 @@ export function XrCommsPanel({ store, attempt }: { store: ExerciseStore; attempt
             : targetCandidates(exercise, operation, attempt.getState().selected),
         refusal,
       });
-      state.buttons = drawing.buttons;
-      state.lines = drawing.lines;
-      // A redraw can put another button under a ray that has not moved.
-      state.hovered = state.aim === null ? null : buttonAt(state.aim);
-      publish();
-      texture.needsUpdate = true;
+      finish(drawing);
     };
     state.redraw();
     const offStore = store.subscribe(() => state.redraw());
     const offAttempt = attempt.subscribe(() => state.redraw());
+    const offReplay = replay?.subscribe(() => state.redraw());
     return () => {
       offStore();
       offAttempt();
+      offReplay?.();
     };
-  }, [store, attempt, canvas, texture, state]);
+  }, [store, attempt, replay, canvas, texture, state]);
   useFollowView(mesh, -1);
 
   const buttonAt = ({ x, y }: { x: number; y: number }): CommsButton | null =>
@@ -129,6 +152,12 @@ export function XrCommsPanel({ store, attempt }: { store: ExerciseStore; attempt
     return buttonAt(state.aim);
   };
   const run = (command: CommsCommand): void => {
+    if (command.kind === 'replay') {
+      replay?.getState().run(command.command);
+      return;
+    }
+    // A replay's panel has only replay buttons: nothing from it is ever sent.
+    if (replay !== undefined) return;
     const { send } = store.getState();
     const draft = state.draft;
     if (command.kind === 'act') void send({ kind: 'act', action: command.action });

@@ -2,9 +2,10 @@ import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { XROrigin, useXR, useXRControllerLocomotion } from '@react-three/xr';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { CanvasTexture, Group, Mesh, SRGBColorSpace } from 'three';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import { XR_ORIGIN_NAME, type SceneBridge, type Viewer } from '../scene-bridge.ts';
-import type { ExerciseStore } from '../../lib/client/exercise/exercise-store.ts';
+import type { ExerciseStore } from '../../client/exercises/exercise-store.ts';
+import type { ReplayStore } from '../../client/exercises/replay-store.ts';
 import { useFollowView } from './follow-view.ts';
 import { XrCommsPanel } from './XrCommsPanel.tsx';
 import { drawXrPanel, type PanelButton } from './xr-panel-canvas.ts';
@@ -15,7 +16,8 @@ const PANEL_SIZE = 0.62;
  * The player in a headset: the origin starts where the desktop viewer stood, the left thumbstick
  * walks, the right one snap-turns 45 degrees, the left trigger teleports (via the teleport
  * target on the ground), and a floating panel follows the view. In a joint exercise a second
- * panel, on the right, carries the communications.
+ * panel, on the right, carries the communications. Watching a replay (`replay`), the panels
+ * offer nothing to operate or send: the left one keeps its view toggles, the right one the replay.
  */
 export function XrRig({
   origin,
@@ -23,12 +25,14 @@ export function XrRig({
   bridge,
   attempt,
   exercise,
+  replay,
 }: {
   origin: RefObject<Group | null>;
   viewer: Viewer;
   bridge: SceneBridge;
   attempt: AttemptStore;
   exercise?: ExerciseStore | undefined;
+  replay?: ReplayStore | undefined;
 }) {
   const session = useXR((state) => state.session);
   const setFrameloop = useThree((state) => state.setFrameloop);
@@ -53,14 +57,26 @@ export function XrRig({
   return (
     <>
       <XROrigin ref={origin} name={XR_ORIGIN_NAME} />
-      {session ? <XrPanel attempt={attempt} bridge={bridge} /> : null}
-      {session && exercise ? <XrCommsPanel store={exercise} attempt={attempt} /> : null}
+      {session ? (
+        <XrPanel attempt={attempt} bridge={bridge} isReadOnly={replay !== undefined} />
+      ) : null}
+      {session && exercise ? (
+        <XrCommsPanel store={exercise} attempt={attempt} replay={replay} />
+      ) : null}
     </>
   );
 }
 
 /** The floating panel: briefing step, selected device with its actions, last event, score and toggles. */
-function XrPanel({ attempt, bridge }: { attempt: AttemptStore; bridge: SceneBridge }) {
+function XrPanel({
+  attempt,
+  bridge,
+  isReadOnly,
+}: {
+  attempt: AttemptStore;
+  bridge: SceneBridge;
+  isReadOnly: boolean;
+}) {
   const mesh = useRef<Mesh>(null);
   const session = useXR((state) => state.session);
   const canvas = useMemo(() => {
@@ -88,6 +104,7 @@ function XrPanel({ attempt, bridge }: { attempt: AttemptStore; bridge: SceneBrid
         showEnergization,
         showHint: state.showHint,
         showBriefing: state.showBriefing,
+        isReadOnly,
       });
       texture.needsUpdate = true;
     };
@@ -98,7 +115,7 @@ function XrPanel({ attempt, bridge }: { attempt: AttemptStore; bridge: SceneBrid
       offA();
       offB();
     };
-  }, [attempt, bridge, canvas, texture, state]);
+  }, [attempt, bridge, canvas, texture, state, isReadOnly]);
 
   useFollowView(mesh, 1);
 

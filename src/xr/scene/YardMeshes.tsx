@@ -1,7 +1,7 @@
 import { useFrame, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Color, InstancedMesh, Matrix4, type BufferGeometry, type Material } from 'three';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import type { YardModel } from '../model/build-yard.ts';
 import { PART_KINDS, type PartKind, type PartSpec } from '../model/parts.ts';
 import type { SceneBridge, Viewer } from '../scene-bridge.ts';

@@ -1,7 +1,7 @@
 import { listDevices, type DeviceView } from '../../sim/describe.ts';
 import type { SimState } from '../../sim/state.ts';
 import { portKey } from '../../sim/topology.ts';
-import { attachPoint, barExtent, isNetworkDevice } from '../../components/sims/sld-geometry.ts';
+import { attachPoint, barExtent, isNetworkDevice } from '../../client/sims/sld-geometry.ts';
 
 const INK = { live: '#ff5a44', dead: '#8a969c', earthed: '#33d17a' } as const;
 const SCALE = 1.42;

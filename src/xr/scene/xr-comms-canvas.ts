@@ -1,4 +1,16 @@
-import type { RepeatBackDraft } from '../../lib/client/exercise/repeat-back-draft.ts';
+import type { RepeatBackDraft } from '../../client/exercises/repeat-back-draft.ts';
+import {
+  MARK_KIND_LABELS,
+  exerciseTimeline,
+  type MarkKind,
+} from '../../lib/exercises/exercise-timeline.ts';
+import {
+  momentLine,
+  replayControls,
+  type ReplayCommand,
+  type ReplayControl,
+  type ReplayPosition,
+} from '../../lib/exercises/replay-controls.ts';
 import { describeAction, describeStep } from '../../sim/exercise/apply.ts';
 import { PROTOCOL } from '../../sim/exercise/protocol.ts';
 import type { ExerciseState, InstructionRecord } from '../../sim/exercise/state.ts';
@@ -21,7 +33,8 @@ export type CommsCommand =
   | { kind: 'time'; minutes: number | 'now' }
   | { kind: 'repeat-back' }
   | { kind: 'act'; action: SimAction }
-  | { kind: 'report'; instruction: number };
+  | { kind: 'report'; instruction: number }
+  | { kind: 'replay'; command: ReplayCommand };
 
 /** A button as drawn: where it is on the canvas, what it says and what it does. */
 export interface CommsButton {
@@ -308,4 +321,98 @@ function drawProgress(
     COLORS.go,
     { kind: 'report', instruction: pending.seq },
   );
+}
+
+/** Lines of the communications log the replay panel shows, newest last. */
+export const REPLAY_LOG_LINES = 9;
+/** What the replay panel's log lists: what was said and injected (the moment lists the rest). */
+const COMMUNICATION_KINDS = new Set<MarkKind>(['message', 'inject', 'control', 'note']);
+
+/** What the headset's panel shows while a replay is watched: nothing there can be sent. */
+export interface ReplayPanelContent {
+  readonly title: string;
+  /** Which entry is shown and when it was made. */
+  readonly moment: string;
+  /** What happened at this entry; hazards say so. */
+  readonly happened: readonly { text: string; isHazard: boolean }[];
+  /** The communications log (messages, injects, instructor's controls and notes) up to this entry, the newest last. */
+  readonly log: readonly string[];
+  /** The replay's own controls, the only buttons on the panel. */
+  readonly controls: readonly ReplayControl[];
+}
+
+/** The replay panel's content at a position (pure: the exercise just after entry `at`). */
+export function replayPanelContent(
+  exercise: ExerciseState,
+  position: ReplayPosition,
+  length: number,
+): ReplayPanelContent {
+  const { at } = position;
+  const marks = exerciseTimeline(exercise, { withNotes: true });
+  const time = new Date(exercise.lastAt).toISOString().slice(11, 19);
+  return {
+    title: 'Replay: communications',
+    moment: `Entry ${at} of ${length}${at === 0 ? ' (start)' : `, ${time} UTC`}`,
+    happened:
+      at === 0
+        ? [{ text: 'Before the first entry.', isHazard: false }]
+        : marks
+            .filter((mark) => mark.seq === at)
+            .map((mark) => ({ text: momentLine(mark), isHazard: mark.kind === 'hazard' })),
+    log: marks
+      .filter((mark) => mark.seq <= at && COMMUNICATION_KINDS.has(mark.kind))
+      .slice(-REPLAY_LOG_LINES)
+      .map(
+        (mark) =>
+          `#${mark.seq} ${ROLE_LABELS[mark.role]} · ${MARK_KIND_LABELS[mark.kind]}: ${mark.text}`,
+      ),
+    controls: replayControls(position, length),
+  };
+}
+
+/**
+ * Draws the headset's communications panel for a replay: the moment, what happened at it, the
+ * log up to it, and play or pause, previous and next entry, worked with the controller's ray.
+ */
+export function drawReplayPanel(
+  context: CanvasRenderingContext2D,
+  content: ReplayPanelContent,
+): CommsDrawing {
+  const drawing: CommsDrawing = { buttons: [], lines: [] };
+  const para = (line: string, y: number, font: string, color: string, maxLines = 2): number => {
+    context.font = font;
+    context.fillStyle = color;
+    drawing.lines.push(line);
+    const size = Number.parseInt(font.replace(/\D+/g, ''), 10);
+    return wrap(context, line, 32, y, 960, size + 8, maxLines);
+  };
+  context.fillStyle = COLORS.background;
+  context.fillRect(0, 0, COMMS_CANVAS, COMMS_CANVAS);
+  context.textAlign = 'left';
+  let y = para(content.title, 58, 'bold 38px sans-serif', COLORS.title, 1);
+  y = para(content.moment, y + 4, 'bold 30px sans-serif', COLORS.text, 1);
+  y = para('At this entry', y + 20, 'bold 26px sans-serif', COLORS.heading, 1);
+  for (const item of content.happened.slice(0, 4))
+    y = para(
+      item.text,
+      y + 4,
+      item.isHazard ? 'bold 30px sans-serif' : '28px sans-serif',
+      item.isHazard ? COLORS.error : COLORS.step,
+    );
+  y = para('Communications log', y + 24, 'bold 26px sans-serif', COLORS.heading, 1);
+  for (const line of content.log) {
+    if (y > 800) break;
+    y = para(line, y + 2, '24px sans-serif', COLORS.muted, 2);
+  }
+  content.controls.forEach((control, i) => {
+    button(
+      context,
+      drawing,
+      { x: 32 + i * 323, y: 872, w: 314, h: 96 },
+      control.label,
+      control.command === 'toggle-play' ? COLORS.go : COLORS.button,
+      control.isEnabled ? { kind: 'replay', command: control.command } : null,
+    );
+  });
+  return drawing;
 }

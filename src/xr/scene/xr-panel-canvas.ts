@@ -1,7 +1,7 @@
 import { currentStep } from '../../sim/progress.ts';
 import { deviceView } from '../../sim/describe.ts';
-import type { AttemptState } from '../../lib/client/sims-attempt-store.ts';
-import { deviceActions, generalActions } from '../../lib/client/sims-actions.ts';
+import type { AttemptState } from '../../client/sims/attempt-store.ts';
+import { deviceActions, generalActions } from '../../client/sims/actions.ts';
 import type { SimAction } from '../../sim/schema/action.ts';
 
 /** A button drawn on the panel and what pressing it does. */
@@ -23,6 +23,8 @@ export interface PanelOptions {
   readonly showHint: boolean;
   /** Show the scenario's summary and objectives instead of the actions. */
   readonly showBriefing: boolean;
+  /** A replay being watched: no actions and no finish, only what the view shows. */
+  readonly isReadOnly?: boolean;
 }
 
 /** Draws text wrapped to a width, at most `maxLines` lines; returns the y below it. */
@@ -89,7 +91,8 @@ export function drawXrPanel(
     context.font = '28px sans-serif';
     y = wrap(context, `Hint: ${step.hints[0]}`, 32, y + 4, 960, 34, 3);
   }
-  const isRunning = attempt.phase === 'running' && !attempt.banner;
+  const isReadOnly = options.isReadOnly === true;
+  const isRunning = attempt.phase === 'running' && !attempt.banner && !isReadOnly;
   if (attempt.banner) {
     context.fillStyle = '#f3c46b';
     context.fillRect(0, y + 4, 1024, 84);
@@ -106,6 +109,30 @@ export function drawXrPanel(
       y = wrap(context, `• ${objective}`, 32, y + 8, 960, 34, 2);
     }
     drawToolbar(context, buttons, options, isRunning);
+    return buttons;
+  }
+  if (isReadOnly) {
+    // Only what the yard shows: the replay's own controls are on the communications panel.
+    context.fillStyle = '#cfe2ea';
+    context.font = '30px sans-serif';
+    y = wrap(
+      context,
+      attempt.selected === null
+        ? 'A replay: point at equipment and pull the trigger to see its state at this moment.'
+        : (deviceView(sim, attempt.selected)?.accessibleName ?? ''),
+      32,
+      y + 14,
+      960,
+      36,
+      3,
+    );
+    const last = attempt.events.at(-1);
+    if (last) {
+      context.fillStyle = last.severity === 'critical' ? '#ff7b6b' : '#cfe2ea';
+      context.font = '28px sans-serif';
+      wrap(context, `${last.message}. ${last.explanation}`, 32, Math.max(y + 20, 800), 960, 32, 3);
+    }
+    drawToolbar(context, buttons, options, false);
     return buttons;
   }
   const selected = attempt.selected === null ? null : deviceView(sim, attempt.selected);
@@ -184,7 +211,13 @@ function drawToolbar(
       { kind: 'toggle', what: 'colours' },
     ],
     ['Hint', '#26404d', { kind: 'toggle', what: 'hint' }],
-    ['Finish', isRunning ? '#1b6b34' : '#26404d', isRunning ? { kind: 'finish' } : null],
+    ...(options.isReadOnly === true
+      ? []
+      : ([['Finish', isRunning ? '#1b6b34' : '#26404d', isRunning ? { kind: 'finish' } : null]] as [
+          string,
+          string,
+          PanelButton['command'] | null,
+        ][])),
     ['Exit VR', '#5a2a26', { kind: 'exit' }],
   ];
   items.forEach(([label, color, command], i) => {

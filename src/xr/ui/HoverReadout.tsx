@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { deviceView } from '../../sim/describe.ts';
-import type { AttemptStore } from '../../lib/client/sims-attempt-store.ts';
+import type { AttemptStore } from '../../client/sims/attempt-store.ts';
 import type { SceneBridge } from '../scene-bridge.ts';
 
 /** What the pointer is over, in words, over the bottom of the view. */

@@ -8,7 +8,7 @@ import { users } from '../../../db/schema.ts';
 import { switchyardAuthority } from '../../../src/lib/server/completion/trust.ts';
 import { userAgent } from '../../../src/lib/server/learning-record/actor-key.ts';
 import { recordBase, setRecordBase } from '../../../src/lib/server/learning-record/record-base.ts';
-import { storeStatements } from '../../../src/lib/server/learning-record/store.ts';
+import { storeStatements } from '../../../src/lib/server/learning-record/store-statements.ts';
 import { completionTables, correctCheckForm, courseLessons } from '../../helpers/grading.ts';
 import { runCli } from '../../helpers/http.ts';
 import { addUser, signInAs } from '../../helpers/people.ts';

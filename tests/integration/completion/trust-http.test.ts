@@ -240,3 +240,30 @@ describe('graded state comes only from Switchyard graders', () => {
     expect(`${matrix}\n${evidence}`).not.toMatch(/2099|9999/);
   }, 120_000);
 });
+
+describe('a lesson records a visit only when the learner opens it', () => {
+  test('a prefetch records nothing; opening records one "experienced" statement, once', async () => {
+    const reader = await addUser(db, { displayName: 'Pat Prefetch' });
+    const cookie = `switchyard_session=${await signInAs(db, reader.id)}`;
+    const path = `/courses/sql-for-grid-data/filter-and-aggregate`;
+    const visits = async (): Promise<number> => {
+      const rows = await db.$client.execute({
+        sql: 'SELECT count(*) AS n FROM statements WHERE user_id = ? AND verb = ?',
+        args: [reader.id, EXPERIENCED],
+      });
+      return Number(rows.rows[0]?.['n']);
+    };
+    const open = (headers: Record<string, string> = {}) =>
+      fetch(`${server.url}${path}`, { headers: { cookie, ...headers }, redirect: 'manual' });
+
+    for (const headers of [{ 'sec-purpose': 'prefetch' }, { purpose: 'prefetch' }]) {
+      const response = await open(headers);
+      expect(response.status).toBe(200);
+      await response.text();
+    }
+    expect(await visits()).toBe(0);
+
+    for (let i = 0; i < 2; i += 1) expect((await open()).status).toBe(200);
+    expect(await visits()).toBe(1);
+  });
+});

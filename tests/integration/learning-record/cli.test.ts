@@ -7,7 +7,7 @@ import type { Database } from '../../../db/client.ts';
 import { openDatabase } from '../../../db/client.ts';
 import { backup } from '../../../src/cli/backup.ts';
 import { parseConfig } from '../../../src/lib/server/config.ts';
-import { storeStatements } from '../../../src/lib/server/learning-record/store.ts';
+import { storeStatements } from '../../../src/lib/server/learning-record/store-statements.ts';
 import { switchyardAuthority } from '../../../src/lib/server/completion/trust.ts';
 import { DEFAULT_RECORD_BASE } from '../../../src/lib/server/learning-record/record-base.ts';
 import { verifyXapiCredential } from '../../../src/lib/server/xapi-credentials/credentials.ts';

@@ -5,7 +5,7 @@ import {
   type StatementQuery,
 } from '../../../src/lib/server/learning-record/query-params.ts';
 import { queryStatements, type PageCursor } from '../../../src/lib/server/learning-record/query.ts';
-import { storeStatements } from '../../../src/lib/server/learning-record/store.ts';
+import { storeStatements } from '../../../src/lib/server/learning-record/store-statements.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 import { COURSE, VERB, makeStatement, mboxAgent, voiding } from '../../helpers/statements.ts';
 

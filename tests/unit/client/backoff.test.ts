@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backoffDelay } from '../../../src/lib/client/backoff.ts';
+import { backoffDelay } from '../../../src/client/backoff.ts';
 
 describe('backoffDelay', () => {
   test.each([

@@ -7,7 +7,7 @@ import {
   shiftTime,
   targetCandidates,
   toggleTarget,
-} from '../../../src/lib/client/exercise/repeat-back-draft.ts';
+} from '../../../src/client/exercises/repeat-back-draft.ts';
 import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
 import {
   applyEntry,

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { SingleLineDiagram } from '../../../src/components/sims/SingleLineDiagram.tsx';
-import { deviceActions } from '../../../src/lib/client/sims-actions.ts';
+import { deviceActions } from '../../../src/client/sims/actions.ts';
 import { describeDevice, deviceView, TELEMETRY_LOST_TEXT } from '../../../src/sim/describe.ts';
 import { applyFault, createInitialState, step, type SimState } from '../../../src/sim/index.ts';
 import { scenarioPair } from '../sim/fixtures.ts';

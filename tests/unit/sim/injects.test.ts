@@ -8,7 +8,7 @@ import {
   step,
   type SimState,
 } from '../../../src/sim/index.ts';
-import { deviceActions, generalActions } from '../../../src/lib/client/sims-actions.ts';
+import { deviceActions, generalActions } from '../../../src/client/sims/actions.ts';
 import { listPorts } from '../../../src/sim/describe.ts';
 import { ExerciseLogBuilder } from '../../helpers/exercise-log.ts';
 import { scriptOrder } from '../../helpers/exercise-script.ts';

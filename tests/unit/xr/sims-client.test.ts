@@ -2,10 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
 import { createInitialState } from '../../../src/sim/state.ts';
 import { step } from '../../../src/sim/step.ts';
-import { deviceActions, generalActions } from '../../../src/lib/client/sims-actions.ts';
+import { deviceActions, generalActions } from '../../../src/client/sims/actions.ts';
 import { listPorts } from '../../../src/sim/describe.ts';
 import { renderBriefing } from '../../../src/components/sims/briefing-markdown.ts';
-import { nearestInDirection } from '../../../src/components/sims/sld-geometry.ts';
+import { nearestInDirection } from '../../../src/client/sims/sld-geometry.ts';
 
 function start(id: string) {
   const found = findScenario(id);

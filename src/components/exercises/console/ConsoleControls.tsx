@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExerciseStore } from '../../../lib/client/exercise/exercise-store.ts';
+import type { ExerciseStore } from '../../../client/exercises/exercise-store.ts';
 import type { Inject } from '../../../sim/schema/inject.ts';
 import { ROLE_LABELS } from '../../../sim/exercise/state.ts';
 import { WORKING_ROLES } from '../../../sim/schema/exercise.ts';

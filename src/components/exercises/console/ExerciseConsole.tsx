@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { ExercisePageData } from '../../../lib/client/exercise/exercise-store.ts';
-import { useLiveExercise } from '../../../lib/client/exercise/use-live-exercise.ts';
+import type { ExercisePageData } from '../../../client/exercises/exercise-store.ts';
+import { useLiveExercise } from '../use-live-exercise.ts';
 import { consoleSocketPath } from '../../../lib/exercises/frames.ts';
 import { deviceView } from '../../../sim/describe.ts';
 import { SingleLineDiagram } from '../../sims/SingleLineDiagram.tsx';

@@ -1,8 +1,10 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { createAttemptAdapter } from '../../../lib/client/exercise/attempt-adapter.ts';
-import { createExerciseStore } from '../../../lib/client/exercise/exercise-store.ts';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { createAttemptAdapter } from '../../../client/exercises/attempt-adapter.ts';
+import { createExerciseStore } from '../../../client/exercises/exercise-store.ts';
 import { parseMoment, type ReplayDriver } from '../../../lib/exercises/replay-driver.ts';
-import { ROLE_LABELS } from '../../../sim/exercise/state.ts';
+import { createReplayStore, type ReplayStore } from '../../../client/exercises/replay-store.ts';
+import { momentLine, replayControls } from '../../../lib/exercises/replay-controls.ts';
 import { ConsoleLog } from '../console/ConsoleLog.tsx';
 import { readReplayData, useReplayDriver } from './replay-data.ts';
 
@@ -20,35 +22,36 @@ function startMoment(driver: ReplayDriver): number {
 
 /**
  * "Watch again": the exercise's 3D yard driven by the review's replay, with play, pause and a
- * scrubber. Read-only: the store behind the scene sends nothing, and the action panel is left out.
+ * scrubber. Read-only: the store behind the scene sends nothing, the action panel is left out,
+ * and the headset's communications panel offers the same replay controls as the page.
  */
 export default function WatchAgain({ dataId }: { dataId: string }) {
   const data = useMemo(() => readReplayData(dataId), [dataId]);
   const replayed = useReplayDriver(data);
   const driver = replayed?.ok ? replayed.driver : null;
-  const [at, setAt] = useState(() => (driver === null ? 0 : startMoment(driver)));
-  const [isPlaying, setPlaying] = useState(false);
+  const replay = useMemo<ReplayStore>(
+    () => createReplayStore(driver?.length ?? 0, driver === null ? 0 : startMoment(driver)),
+    [driver],
+  );
+  const at = useStore(replay, (s) => s.at);
+  const isPlaying = useStore(replay, (s) => s.isPlaying);
   const wiring = useMemo(() => {
     if (data === null || driver === null) return null;
     const store = createExerciseStore({ ...data, role: 'observer' }, () =>
       Promise.resolve({ ok: false, reason: 'This is a replay: nothing is sent.' }),
     );
-    store.setState({ exercise: driver.stateAt(at), status: 'offline' });
+    store.setState({ exercise: driver.stateAt(replay.getState().at), status: 'offline' });
     return { store, attempt: createAttemptAdapter(store) };
     // Built once: moving through the replay only changes the store's state (below).
-  }, [data, driver]);
+  }, [data, driver, replay]);
   useEffect(() => {
     if (wiring !== null && driver !== null) wiring.store.setState({ exercise: driver.stateAt(at) });
   }, [wiring, driver, at]);
   useEffect(() => {
     if (!isPlaying || driver === null) return;
-    if (at >= driver.length) {
-      setPlaying(false);
-      return;
-    }
-    const timer = setTimeout(() => setAt(at + 1), driver.playbackDelay(at));
+    const timer = setTimeout(() => replay.getState().advance(), driver.playbackDelay(at));
     return () => clearTimeout(timer);
-  }, [isPlaying, at, driver]);
+  }, [isPlaying, at, driver, replay]);
   if (data === null || replayed === null)
     return <p className="notice error">The exercise log is missing from this page.</p>;
   if (!replayed.ok || driver === null || wiring === null)
@@ -63,21 +66,17 @@ export default function WatchAgain({ dataId }: { dataId: string }) {
       <section aria-labelledby="watch-controls-heading" className="review-scrubber">
         <h2 id="watch-controls-heading">Replay</h2>
         <div className="exercise-buttons">
-          <button
-            type="button"
-            onClick={() => {
-              if (!isPlaying && at >= driver.length) setAt(0);
-              setPlaying(!isPlaying);
-            }}
-          >
-            {isPlaying ? 'Pause' : 'Play'}
-          </button>
-          <button type="button" onClick={() => setAt(Math.max(0, at - 1))}>
-            Previous entry
-          </button>
-          <button type="button" onClick={() => setAt(Math.min(driver.length, at + 1))}>
-            Next entry
-          </button>
+          {replayControls({ at, isPlaying }, driver.length).map((control) => (
+            // aria-disabled, not disabled: a button pressed to the end keeps the focus.
+            <button
+              key={control.command}
+              type="button"
+              aria-disabled={control.isEnabled ? undefined : true}
+              onClick={() => replay.getState().run(control.command)}
+            >
+              {control.label}
+            </button>
+          ))}
         </div>
         <label htmlFor="watch-scrubber">Moment: {moment}</label>
         <input
@@ -88,10 +87,7 @@ export default function WatchAgain({ dataId }: { dataId: string }) {
           step={1}
           value={at}
           aria-valuetext={moment}
-          onChange={(e) => {
-            setPlaying(false);
-            setAt(Number(e.currentTarget.value));
-          }}
+          onChange={(e) => replay.getState().seek(Number(e.currentTarget.value))}
         />
         <div role="status" aria-live="polite" data-testid="watch-moment">
           {at === 0 ? (
@@ -100,7 +96,7 @@ export default function WatchAgain({ dataId }: { dataId: string }) {
             <ul>
               {driver.marksAt(at).map((mark, i) => (
                 <li key={i} className={`mark-${mark.kind}`}>
-                  {ROLE_LABELS[mark.role]}: {mark.text}
+                  {momentLine(mark)}
                 </li>
               ))}
             </ul>
@@ -112,7 +108,7 @@ export default function WatchAgain({ dataId }: { dataId: string }) {
           attempt={wiring.attempt}
           exercise={wiring.store}
           panels={<ConsoleLog store={wiring.store} />}
-          isReadOnly
+          replay={replay}
         />
       </Suspense>
     </div>

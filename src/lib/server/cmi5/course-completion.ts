@@ -6,7 +6,7 @@ import { recordGrading, type StatementDraft } from '../completion/grading.ts';
 import type { CourseRequirements } from '../completion/requirements.ts';
 import { switchyardAuthority } from '../completion/trust.ts';
 import type { Agent } from '../learning-record/agent-schema.ts';
-import { storeStatements } from '../learning-record/store.ts';
+import { storeStatements } from '../learning-record/store-statements.ts';
 import { derivedUuid } from '../learning-record/derived-values.ts';
 import type { ImportedCourse } from './course-catalog.ts';
 import { CMI5_VERBS, cmi5Ids } from './cmi5-ids.ts';

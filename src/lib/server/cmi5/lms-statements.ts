@@ -2,7 +2,7 @@ import type { Database } from '../../../../db/client.ts';
 import { now } from '../clock.ts';
 import { switchyardAuthority } from '../completion/trust.ts';
 import type { Agent } from '../learning-record/agent-schema.ts';
-import { storeStatements } from '../learning-record/store.ts';
+import { storeStatements } from '../learning-record/store-statements.ts';
 import { CMI5, CMI5_VERBS, type Cmi5Verb } from './cmi5-ids.ts';
 
 /** A statement the LMS makes in a registration (cmi5 9.3: launched, abandoned, waived, satisfied). */

@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit.ts';
 import { now } from '../clock.ts';
 import { switchyardAuthority } from '../completion/trust.ts';
 import type { Agent } from '../learning-record/agent-schema.ts';
-import { storeStatements } from '../learning-record/store.ts';
+import { storeStatements } from '../learning-record/store-statements.ts';
 import { findImportedCourse } from './course-catalog.ts';
 import { listAus } from './course-structure.ts';
 import { cmi5Ids } from './cmi5-ids.ts';

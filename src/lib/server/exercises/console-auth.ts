@@ -3,9 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { exerciseParticipants, exercises } from '../../../../db/schema.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { sessionPolicy, validateSessionToken } from '../auth/session.ts';
-import { getConfig } from '../config.ts';
-import { expectedOrigin, sessionTokenFrom } from './upgrade-auth.ts';
+import { authenticateSocketUser } from './upgrade-auth.ts';
 
 /** Who may open an instructor console socket, or why not. */
 export type ConsoleAuth =
@@ -41,23 +39,12 @@ export async function authenticateConsoleUpgrade(
   exerciseId: string,
   publicOrigin: string | undefined,
 ): Promise<ConsoleAuth> {
-  const origin = request.headers.origin;
-  if (origin === undefined || origin !== expectedOrigin(request, publicOrigin))
-    return {
-      ok: false,
-      status: 403,
-      message: 'Console sockets open only from Switchyard’s own pages.',
-    };
-  const token = sessionTokenFrom(request.headers.cookie);
-  if (token === null) return { ok: false, status: 401, message: 'Sign in to open the console.' };
-  const config = getConfig();
-  const { user } = await validateSessionToken(
-    db,
-    token,
-    sessionPolicy(config.SESSION_IDLE_DAYS, config.SESSION_ABSOLUTE_DAYS),
-  );
-  if (user === null)
-    return { ok: false, status: 401, message: 'Your session has ended; sign in again.' };
+  const signedIn = await authenticateSocketUser(db, request, publicOrigin, {
+    sockets: 'Console sockets',
+    purpose: 'open the console',
+  });
+  if (!signedIn.ok) return signedIn;
+  const { user } = signedIn;
   const [exercise] = await db
     .select({ scenarioId: exercises.scenarioId })
     .from(exercises)

@@ -5,7 +5,7 @@ import { ACTIVITY_TYPES, activityIds } from '../../courses/activity-ids.ts';
 import { switchyardAuthority } from '../completion/trust.ts';
 import { userAgent } from '../learning-record/actor-key.ts';
 import { recordBase } from '../learning-record/record-base.ts';
-import { storeStatements } from '../learning-record/store.ts';
+import { storeStatements } from '../learning-record/store-statements.ts';
 import { derivedUuid } from '../learning-record/derived-values.ts';
 
 const VERB_BASE = 'https://switchyard.example/xapi/verbs/';

@@ -183,12 +183,12 @@ export interface WriteOptions {
   now?: number;
 }
 
-/** PUT: stores the document in place of any existing one, after the preconditions hold. */
-export function putDocument(
+/** Puts `next` (null deletes) in place of the document once the preconditions hold. */
+function replaceDocument(
   db: Database,
   key: DocumentKey,
-  body: DocumentBody,
-  options: WriteOptions = {},
+  next: DocumentBody | null,
+  options: WriteOptions,
 ): Promise<DocumentWriteResult> {
   const preconditions = options.preconditions ?? NO_PRECONDITIONS;
   return swapDocument(
@@ -200,10 +200,20 @@ export function putDocument(
         current?.etag ?? null,
         options.needsPrecondition ?? false,
       );
-      return refusal ? { ok: false, ...refusal } : { ok: true, next: body };
+      return refusal ? { ok: false, ...refusal } : { ok: true, next };
     },
     options.now ?? clockNow(),
   );
+}
+
+/** PUT: stores the document in place of any existing one, after the preconditions hold. */
+export function putDocument(
+  db: Database,
+  key: DocumentKey,
+  body: DocumentBody,
+  options: WriteOptions = {},
+): Promise<DocumentWriteResult> {
+  return replaceDocument(db, key, body, options);
 }
 
 function parseObject(content: Buffer): Record<string, unknown> | null {
@@ -256,20 +266,7 @@ export function deleteDocument(
   key: DocumentKey,
   options: WriteOptions = {},
 ): Promise<DocumentWriteResult> {
-  const preconditions = options.preconditions ?? NO_PRECONDITIONS;
-  return swapDocument(
-    db,
-    key,
-    (current) => {
-      const refusal = checkPreconditions(
-        preconditions,
-        current?.etag ?? null,
-        options.needsPrecondition ?? false,
-      );
-      return refusal ? { ok: false, ...refusal } : { ok: true, next: null };
-    },
-    options.now ?? clockNow(),
-  );
+  return replaceDocument(db, key, null, options);
 }
 
 /** DELETE of every state document of an activity and agent (and registration, when given). */

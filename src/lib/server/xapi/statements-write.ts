@@ -1,6 +1,6 @@
 import type { Database } from '../../../../db/client.ts';
 import { isPlainObject } from '../learning-record/formats.ts';
-import { storeStatements, type StoreResult } from '../learning-record/store.ts';
+import { storeStatements, type StoreResult } from '../learning-record/store-statements.ts';
 import type { XapiVersion } from '../learning-record/validate.ts';
 import { storeAttachments, type AttachmentData } from '../learning-record/attachments.ts';
 import { checkSignatures } from '../learning-record/signature.ts';

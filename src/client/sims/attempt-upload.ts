@@ -1,6 +1,7 @@
-import { AttemptOutbox, type AttemptUpload } from './sims-attempt-outbox.ts';
+import { AttemptOutbox, type AttemptUpload } from './attempt-outbox.ts';
 import type { VerifiedAttempt } from '../../sim/verified-attempt.ts';
-import { backoffDelay } from './backoff.ts';
+import { backoffDelay } from '../backoff.ts';
+import type { AttemptStore } from './attempt-store.ts';
 
 /** What the server made of one upload. */
 export type UploadOutcome =
@@ -125,4 +126,44 @@ export async function flushAttemptOutbox(): Promise<VerifiedAttempt[]> {
     outbox.close();
   }
   return verified;
+}
+
+/**
+ * Wires an attempt store to the network: first sends what earlier pages left in the outbox, then
+ * uploads each attempt the store queues when it finishes, reporting progress back to the store.
+ * Returns the disconnect (pending retries stop; their attempts stay in the outbox).
+ */
+export function connectAttemptUpload(
+  store: AttemptStore,
+  scenarioId: string,
+  options: Omit<UploadOptions, 'onStatus' | 'signal'> & { now?: () => number } = {},
+): () => void {
+  const now = options.now ?? Date.now;
+  const stop = new AbortController();
+  const sent = new Set<string>();
+  void flushAttemptOutbox().catch(() => undefined);
+  const upload = (state: ReturnType<AttemptStore['getState']>): void => {
+    if (state.submission.kind !== 'queued' || sent.has(state.attemptId)) return;
+    const { attemptId, settle } = state;
+    sent.add(attemptId);
+    const attempt = {
+      attemptId,
+      scenarioId,
+      startedAt: state.startedAt,
+      actions: state.log,
+      queuedAt: new Date(now()).toISOString(),
+    };
+    const onStatus = (status: UploadStatus): void => settle(attemptId, status);
+    void submitAttempt(attempt, { ...options, onStatus, signal: stop.signal }).then((outcome) => {
+      if (outcome.kind === 'refused')
+        settle(attemptId, { kind: 'refused', message: outcome.message });
+      else if (outcome.kind !== 'abandoned') settle(attemptId, outcome);
+    });
+  };
+  const unsubscribe = store.subscribe(upload);
+  upload(store.getState());
+  return () => {
+    unsubscribe();
+    stop.abort();
+  };
 }

@@ -2,11 +2,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SimEvent } from '../../sim/events.ts';
 import type { ActionLogEntry, SimAction } from '../../sim/schema/action.ts';
 import { createInitialState, type SimState } from '../../sim/state.ts';
-import { newStatementId } from './statement-id.ts';
-import { loadStep } from './sims-engine.ts';
-import { submitAttempt, type UploadOptions, type UploadStatus } from './sims-attempt-upload.ts';
+import { newStatementId } from '../record/statement-id.ts';
+import { loadStep } from './engine.ts';
+import type { UploadStatus } from './attempt-upload.ts';
 import type { VerifiedAttempt } from '../../sim/verified-attempt.ts';
-import type { SimPageData } from './sims-types.ts';
+import type { SimPageData } from './page-data.ts';
 
 /** An engine event as the page shows it: numbered, with the attempt time it happened at. */
 export interface LoggedEvent extends SimEvent {
@@ -50,8 +50,10 @@ export interface AttemptActions {
   /** Applies a learner action through the engine and logs it; ignored once finished. */
   act(action: SimAction): Promise<readonly LoggedEvent[]>;
   select(deviceId: string | null): void;
-  /** Ends the attempt and sends its log for verification. */
-  finish(): Promise<void>;
+  /** Ends the attempt and queues its log for verification (the upload service sends it). */
+  finish(): void;
+  /** Records where an attempt's upload stands; ignored once the learner has started another. */
+  settle(attemptId: string, submission: SubmissionState): void;
   /** Starts a fresh attempt from the scenario's initial state. */
   restart(): void;
 }
@@ -61,7 +63,6 @@ export type AttemptStore = StoreApi<AttemptState & AttemptActions>;
 /** Options for tests and the page. */
 export interface AttemptStoreOptions {
   now?: () => number;
-  upload?: Omit<UploadOptions, 'onStatus'>;
 }
 
 function freshAttempt(data: SimPageData, now: number): AttemptState {
@@ -109,7 +110,7 @@ export function createAttemptStore(
           events: [...state.events, ...logged],
           ...(isCritical ? { phase: 'finished' as const, endReason: 'critical' as const } : {}),
         });
-        if (isCritical) void get().finish();
+        if (isCritical) get().finish();
         return logged;
       });
       queue = run.catch(() => undefined);
@@ -120,7 +121,7 @@ export function createAttemptStore(
       if (get().selected !== deviceId) set({ selected: deviceId });
     },
 
-    async finish() {
+    finish() {
       const state = get();
       if (state.submission.kind !== 'not-submitted') return;
       set({
@@ -128,27 +129,10 @@ export function createAttemptStore(
         endReason: state.endReason ?? 'finished',
         submission: { kind: 'queued' },
       });
-      const attemptId = state.attemptId;
-      const outcome = await submitAttempt(
-        {
-          attemptId,
-          scenarioId: data.scenario.id,
-          startedAt: state.startedAt,
-          actions: state.log,
-          queuedAt: new Date(now()).toISOString(),
-        },
-        {
-          ...options.upload,
-          onStatus: (status) => {
-            if (get().attemptId === attemptId) set({ submission: status });
-          },
-        },
-      );
-      if (get().attemptId !== attemptId) return;
-      if (outcome.kind === 'verified') set({ submission: outcome });
-      else if (outcome.kind === 'refused')
-        set({ submission: { kind: 'refused', message: outcome.message } });
-      else if (outcome.kind === 'signed-out') set({ submission: outcome });
+    },
+
+    settle(attemptId, submission) {
+      if (get().attemptId === attemptId) set({ submission });
     },
 
     restart() {

@@ -1,17 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { applyEntry } from '../../../sim/exercise/apply.ts';
+import { applyEntry } from '../../sim/exercise/apply.ts';
 import type {
   ExerciseCommand,
   ExerciseEntry,
   InstructorCommand,
-} from '../../../sim/exercise/commands.ts';
-import type { ExerciseScore } from '../../../sim/exercise/scoring.ts';
-import { createExerciseState } from '../../../sim/exercise/state.ts';
-import type { ExerciseState } from '../../../sim/exercise/state.ts';
-import type { ExerciseRole } from '../../../sim/schema/exercise.ts';
-import type { Scenario } from '../../../sim/schema/scenario.ts';
-import type { Substation } from '../../../sim/schema/substation.ts';
-import type { ParticipantView, ServerFrame } from '../../exercises/frames.ts';
+} from '../../sim/exercise/commands.ts';
+import type { ExerciseScore } from '../../sim/exercise/scoring.ts';
+import { createExerciseState } from '../../sim/exercise/state.ts';
+import type { ExerciseState } from '../../sim/exercise/state.ts';
+import type { ExerciseRole } from '../../sim/schema/exercise.ts';
+import type { Scenario } from '../../sim/schema/scenario.ts';
+import type { Substation } from '../../sim/schema/substation.ts';
+import type { ParticipantView, ServerFrame } from '../../lib/exercises/frames.ts';
 import type { CommandOutcome } from './connection.ts';
 
 /** What an exercise page hands to its island, as JSON in the page. */

@@ -6,7 +6,7 @@ import { setRecordBase } from '../../../src/lib/server/learning-record/record-ba
 import {
   storeStatements,
   type StoreOptions,
-} from '../../../src/lib/server/learning-record/store.ts';
+} from '../../../src/lib/server/learning-record/store-statements.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 import { addUser } from '../../helpers/people.ts';
 import {

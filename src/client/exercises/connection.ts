@@ -2,9 +2,9 @@ import type {
   ExerciseCommand,
   ExerciseEntry,
   InstructorCommand,
-} from '../../../sim/exercise/commands.ts';
-import { isInstructorCommand } from '../../../sim/exercise/validate.ts';
-import type { ServerFrame } from '../../exercises/frames.ts';
+} from '../../sim/exercise/commands.ts';
+import { isInstructorCommand } from '../../sim/exercise/validate.ts';
+import type { ServerFrame } from '../../lib/exercises/frames.ts';
 import { backoffDelay } from '../backoff.ts';
 
 /** The part of a WebSocket the connection uses (the browser's, or `ws` in tests). */

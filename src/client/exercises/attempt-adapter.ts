@@ -4,8 +4,8 @@ import type {
   AttemptState,
   AttemptStore,
   LoggedEvent,
-} from '../sims-attempt-store.ts';
-import type { ExerciseState } from '../../../sim/exercise/state.ts';
+} from '../sims/attempt-store.ts';
+import type { ExerciseState } from '../../sim/exercise/state.ts';
 import type { ExerciseStore } from './exercise-store.ts';
 
 function loggedEvents(exercise: ExerciseState): LoggedEvent[] {
@@ -58,8 +58,11 @@ export function createAttemptAdapter(exercises: ExerciseStore): AttemptStore {
     select(deviceId) {
       set({ selected: deviceId });
     },
-    async finish() {
+    finish() {
       // Only the authority or the observer closes an exercise, from the communications panel.
+    },
+    settle() {
+      // An exercise's log is not uploaded as an attempt: the server holds it already.
     },
     restart() {
       // An exercise is not restarted: its log is the record.

@@ -1,5 +1,5 @@
 import type { ActionLogEntry } from '../../sim/schema/action.ts';
-import { done, request } from './idb.ts';
+import { done, request } from '../record/idb.ts';
 
 /** An attempt waiting to be verified by the server, kept in IndexedDB until it is acknowledged. */
 export interface AttemptUpload {

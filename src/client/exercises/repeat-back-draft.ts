@@ -1,7 +1,7 @@
-import { PROTOCOL } from '../../../sim/exercise/protocol.ts';
-import type { ExerciseState, InstructionRecord } from '../../../sim/exercise/state.ts';
-import { SWITCHING_TYPES } from '../../../sim/schema/device.ts';
-import { OPERATIONS, type ExerciseRole, type Operation } from '../../../sim/schema/exercise.ts';
+import { PROTOCOL } from '../../sim/exercise/protocol.ts';
+import type { ExerciseState, InstructionRecord } from '../../sim/exercise/state.ts';
+import { SWITCHING_TYPES } from '../../sim/schema/device.ts';
+import { OPERATIONS, type ExerciseRole, type Operation } from '../../sim/schema/exercise.ts';
 
 /**
  * A repeat-back being composed without a keyboard (in a headset): the receiver picks the

@@ -1,10 +1,10 @@
 import { useEffect, useMemo } from 'react';
-import { ExerciseConnection, type SocketLike } from './connection.ts';
+import { ExerciseConnection, type SocketLike } from '../../client/exercises/connection.ts';
 import {
   createExerciseStore,
   type ExercisePageData,
   type ExerciseStore,
-} from './exercise-store.ts';
+} from '../../client/exercises/exercise-store.ts';
 
 /** A store fed by a live exercise socket at `path`, opened while the component is mounted. */
 export function useLiveExercise(

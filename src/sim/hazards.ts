@@ -1,9 +1,9 @@
-import type { LoggedEvent } from '../../lib/client/sims-attempt-store.ts';
+import type { EventCode, SimEvent } from './events.ts';
 
 /** How an event shows itself: an arc flash, a fault alarm, or nothing special. */
 export type HazardKind = 'arc-flash' | 'fault' | null;
 
-const FAULT_CODES = new Set([
+const FAULT_CODES = new Set<EventCode>([
   'earth-fault',
   'closed-onto-earth',
   'protection-trip',
@@ -12,11 +12,10 @@ const FAULT_CODES = new Set([
   'protection-link-cut',
 ]);
 
-/** The most serious hazard among new events. */
-export function hazardOf(events: readonly LoggedEvent[]): {
-  kind: HazardKind;
-  event: LoggedEvent | null;
-} {
+/** The most serious hazard among new events (of an attempt, or of an exercise's log). */
+export function hazardOf<E extends SimEvent>(
+  events: readonly E[],
+): { kind: HazardKind; event: E | null } {
   const arc = events.find((event) => event.code === 'arc-flash');
   if (arc) return { kind: 'arc-flash', event: arc };
   const fault = events.find((event) => FAULT_CODES.has(event.code));
