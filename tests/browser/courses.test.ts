@@ -7,7 +7,6 @@ import {
   axeViolations,
   foreignRequests,
   launchBrowser,
-  saveScreenshot,
   type TestBrowser,
 } from '../helpers/browser.ts';
 import { readCourse, type AuthoredLesson } from '../helpers/content.ts';
@@ -126,7 +125,6 @@ describe('course journey', () => {
       'Valid',
     );
     await expectAccessible();
-    await saveScreenshot(page, 'certificate');
     await page.emulateMedia({ media: 'print' });
     const headerVisible = await page.locator('.site-header').isVisible();
     expect(headerVisible).toBe(false);

@@ -7,7 +7,7 @@ import { users } from '../../db/schema.ts';
 import { findScenario } from '../../src/lib/server/sims/catalog.ts';
 import type { OrderStep } from '../../src/sim/index.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { axeViolations, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchSharedBrowser, type SharedBrowser } from '../helpers/browser.ts';
 import { addPersonByCli } from '../helpers/people.ts';
 
 const PASSWORD = 'three part communication';
@@ -21,7 +21,7 @@ type Person = keyof typeof PEOPLE;
 const order = findScenario('joint-isolate-t1')!.scenario.exercise!.order;
 let server: TestServer;
 let db: Database;
-const browsers: TestBrowser[] = [];
+let chromium: SharedBrowser;
 const pages = {} as Record<Person, Page>;
 
 beforeAll(async () => {
@@ -30,10 +30,11 @@ beforeAll(async () => {
     addPersonByCli(server.databaseUrl, { ...person, password: PASSWORD });
   }
   db = await openDatabase({ url: server.databaseUrl });
+  // One Chromium, a context (own cookies) for each person: cheaper than a browser each.
+  chromium = await launchSharedBrowser();
   for (const person of Object.keys(PEOPLE) as Person[]) {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    const page = await browser.newPage();
+    const context = await chromium.newPerson(server.url);
+    const page = await context.newPage();
     pages[person] = page;
     await page.goto(`${server.url}/login?next=/learn`);
     await page.fill('#email', PEOPLE[person].email);
@@ -45,7 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   db?.$client.close();
-  for (const browser of browsers) await browser.close();
+  await chromium?.close();
   await server?.dispose();
 });
 

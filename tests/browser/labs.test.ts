@@ -5,7 +5,6 @@ import {
   axeViolations,
   foreignRequests,
   launchBrowser,
-  saveScreenshot,
   type TestBrowser,
 } from '../helpers/browser.ts';
 import { readCourse } from '../helpers/content.ts';
@@ -116,7 +115,6 @@ describe('data lab journey', () => {
     const reason = await page.locator('[data-testid=lab-verdict]').textContent();
     expect(reason).toMatch(/Not yet\.\s+\S+/);
     await expectAccessible();
-    await saveScreenshot(page, 'lab-failed-check');
 
     await page.click('button:has-text("Show a hint")');
     await expect(page.locator('[data-testid=lab-hints] li').count()).resolves.toBe(1);
@@ -143,7 +141,6 @@ describe('data lab journey', () => {
       page.locator('[data-testid=lab-chart]').getAttribute('data-chart-kind'),
     ).resolves.toBe('line');
     await expectAccessible();
-    await saveScreenshot(page, 'lab-line-chart');
     expect(foreignRequests(browser.requests, server.url)).toEqual([]);
   });
 

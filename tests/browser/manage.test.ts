@@ -8,7 +8,6 @@ import {
   axeViolations,
   foreignRequests,
   launchBrowser,
-  saveScreenshot,
   type TestBrowser,
 } from '../helpers/browser.ts';
 import { runCli } from '../helpers/http.ts';
@@ -151,7 +150,6 @@ describe('training manager journey', () => {
     expect(cell).toContain('score 95%');
     expect(cell).toContain(code);
     expect(await page.locator('[data-figure=complete] dd').textContent()).toBe('50%');
-    await saveScreenshot(page, 'manage-team-completed');
 
     await page.goto(
       `${server.url}/manage/teams/protection-and-control?status=completed&sort=status`,
@@ -187,7 +185,6 @@ describe('training manager journey', () => {
       const cell = await cipCell();
       expect(cell).toContain('Expired (was valid until');
       expect(await page.locator('[data-figure=expired] dd').textContent()).toBe('1');
-      await saveScreenshot(page, 'manage-team-expired');
       await expectAccessible();
     } finally {
       await first.dispose();
