@@ -1,6 +1,7 @@
 // Data and processes for the learning-record benchmark: realistic statements, a fast generator of a
 // 1,000,000-statement database in plain SQL, and the built server started on a given database.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../db/client.ts';
 import { freePort } from '../helpers/server.ts';
@@ -113,10 +114,21 @@ export async function generateStatements(
   await client.execute('DROP TABLE gen');
 }
 
+/** Seconds of CPU (user and system, all threads) a process used so far; null where /proc is missing. */
+export function processCpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, fields 14 and 15 of proc_pid_stat(5), in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** The built server (dist/) on a database, on a free port; resolves once /healthz answers. */
 export async function startBuiltServer(
   databaseUrl: string,
-): Promise<{ url: string; stop: () => void }> {
+): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join('dist', 'server', 'entry.mjs')], {
     env: {
@@ -131,7 +143,9 @@ export async function startBuiltServer(
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; tries < 300; tries += 1) {
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, stop: () => child.kill('SIGTERM') };
+      if ((await fetch(`${url}/healthz`)).ok) {
+        return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
+      }
     } catch {
       // not listening yet
     }

@@ -1,7 +1,9 @@
 // Statement ingest: the Statement resource over HTTP (batches of 1, 10 and 100, 16 concurrent clients)
 // against the same module in-process. The two are measured in alternating rounds and compared round
-// by round, so a shared machine whose load drifts does not decide the ratio. Expects a build in
-// dist/ (`npx node src/cli/start.mjs --build-only`); builds nothing.
+// by round, so a shared machine whose load drifts does not decide the ratio. Each side's CPU time
+// is also counted (the server process's for HTTP, this process's in-process): statements per
+// CPU-second barely move with the machine's load, where statements per second swing with it.
+// Expects a build in dist/ (`npx node src/cli/start.mjs --build-only`); builds nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { openDatabase, type Database } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { storeStatements } from '../../src/lib/server/learning-record/store-statements.ts';
 import { createXapiCredential } from '../../src/lib/server/xapi-credentials/credentials.ts';
-import { ORIGIN, benchBatches, startBuiltServer } from './xapi-fixtures.ts';
+import { ORIGIN, benchBatches, processCpuSeconds, startBuiltServer } from './xapi-fixtures.ts';
 
 const CLIENTS = 16;
 const ROUNDS = 5;
@@ -27,21 +29,38 @@ async function freshDatabase(name: string): Promise<Database> {
   return db;
 }
 
-/** Runs jobs on `workers` concurrent loops; returns statements per second. */
+/** This process's CPU seconds so far (user and system, all threads). */
+const ownCpuSeconds = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
+
+/**
+ * Runs jobs on `workers` concurrent loops; returns statements per second and per CPU-second of
+ * the process doing the ingest (`cpuSeconds` reads its CPU time).
+ */
 async function concurrently(
   jobs: number,
   workers: number,
   statementsPerJob: number,
+  cpuSeconds: () => number | null,
   job: (i: number) => Promise<void>,
 ) {
   let next = 0;
+  const cpuBefore = cpuSeconds();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: workers }, async () => {
       while (next < jobs) await job(next++);
     }),
   );
-  return (jobs * statementsPerJob) / ((performance.now() - started) / 1000);
+  const statements = jobs * statementsPerJob;
+  const cpuAfter = cpuSeconds();
+  const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : NaN;
+  return {
+    rate: statements / ((performance.now() - started) / 1000),
+    perCpuSecond: cpu > 0 ? statements / cpu : NaN,
+  };
 }
 
 function post(url: URL, agent: Agent, auth: string, body: string): Promise<number> {
@@ -92,11 +111,12 @@ try {
     const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
     let failures = 0;
     try {
-      const rate = await concurrently(count, CLIENTS, size, async (i) => {
+      const serverCpu = () => processCpuSeconds(server.pid);
+      const rates = await concurrently(count, CLIENTS, size, serverCpu, async (i) => {
         if ((await post(endpoint, agent, auth, bodies[i] ?? '')) !== 200) failures += 1;
       });
       if (failures) throw new Error(`${failures} HTTP batches of ${size} were refused`);
-      return rate;
+      return rates;
     } finally {
       agent.destroy();
     }
@@ -104,7 +124,7 @@ try {
   /** The same burst through the store module, with no HTTP. */
   const inProcess = async (count: number, size: number) => {
     const batches = benchBatches(count, size);
-    return concurrently(count, CLIENTS, size, async (i) => {
+    return concurrently(count, CLIENTS, size, ownCpuSeconds, async (i) => {
       const result = await storeStatements(localDb, batches[i] ?? [], options);
       if (!result.ok) throw new Error(result.message);
     });
@@ -120,24 +140,33 @@ try {
       const http: number[] = [];
       const local: number[] = [];
       const ratios: number[] = [];
+      const httpCpu: number[] = [];
+      const localCpu: number[] = [];
+      const cpuRatios: number[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
         const count = requests / ROUNDS;
         // Alternate which goes first, so neither always meets the other's leftovers.
-        let httpRate: number;
-        let localRate: number;
+        let overHttpRound: Awaited<ReturnType<typeof overHttp>>;
+        let inProcessRound: Awaited<ReturnType<typeof inProcess>>;
         if (round % 2 === 0) {
-          httpRate = await overHttp(count, size);
-          localRate = await inProcess(count, size);
+          overHttpRound = await overHttp(count, size);
+          inProcessRound = await inProcess(count, size);
         } else {
-          localRate = await inProcess(count, size);
-          httpRate = await overHttp(count, size);
+          inProcessRound = await inProcess(count, size);
+          overHttpRound = await overHttp(count, size);
         }
-        http.push(httpRate);
-        local.push(localRate);
-        ratios.push(httpRate / localRate);
+        http.push(overHttpRound.rate);
+        local.push(inProcessRound.rate);
+        ratios.push(overHttpRound.rate / inProcessRound.rate);
+        httpCpu.push(overHttpRound.perCpuSecond);
+        localCpu.push(inProcessRound.perCpuSecond);
+        cpuRatios.push(overHttpRound.perCpuSecond / inProcessRound.perCpuSecond);
       }
       console.log(
         `  batches of ${String(size).padStart(3)}: HTTP ${fmt(median(http)).padStart(7)} statements/s, in-process ${fmt(median(local)).padStart(7)} statements/s, ratio ${median(ratios).toFixed(2)} (rounds ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
+      );
+      console.log(
+        `                  per CPU-second: HTTP server ${fmt(median(httpCpu)).padStart(7)}, in-process ${fmt(median(localCpu)).padStart(7)}, ratio ${median(cpuRatios).toFixed(2)} (rounds ${cpuRatios.map((r) => r.toFixed(2)).join(', ')})`,
       );
     }
   } finally {

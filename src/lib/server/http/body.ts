@@ -36,7 +36,8 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Bo
   } catch {
     return { ok: false, reason: 'unreadable' };
   }
-  return { ok: true, bytes: Buffer.concat(chunks) };
+  // A small body arrives as one chunk: no copy needed.
+  return { ok: true, bytes: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks) };
 }
 
 /** True when a request carries a body (declared or chunked). */

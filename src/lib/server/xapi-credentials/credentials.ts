@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { xapiCredentials } from '../../../../db/schema.ts';
@@ -17,7 +17,7 @@ export interface XapiCredential {
 
 // SHA-256, not argon2: the secret is 256 random bits, so there is nothing to brute-force, and Basic auth hashes on every request.
 function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 /** Creates a credential; the secret is returned once and only its hash is kept. */
@@ -55,7 +55,10 @@ interface Remembered {
   /** performance.now() after which the row is read again. */
   until: number;
 }
-const remembered = new WeakMap<Database, Map<string, Remembered>>();
+const REMEMBERED = Symbol.for('switchyard.verifiedXapiCredentials');
+type Holder = { [REMEMBERED]?: WeakMap<Database, Map<string, Remembered>> };
+// On globalThis: the built site and the live exercise server are two copies of this module.
+const remembered = ((globalThis as Holder)[REMEMBERED] ??= new WeakMap());
 
 function rememberedOn(db: Database): Map<string, Remembered> {
   let map = remembered.get(db);
