@@ -5,6 +5,7 @@ import { getCourseProgress } from '../completion/read.ts';
 import type { CourseProgress, LessonProgress } from '../completion/requirements.ts';
 import { findLastLabCheck, type LastLabCheck } from '../labs/last-check.ts';
 import { recordBase } from '../learning-record/record-base.ts';
+import { isPersonOpeningPage } from '../http/page-visit.ts';
 import {
   latestCheckFeedback,
   markLessonComplete,
@@ -66,22 +67,24 @@ export interface LessonView {
 }
 
 /**
- * Reads what a lesson page shows. Opening a lesson is itself a learning event: on a GET the
- * learner's first visit is recorded, so the page needs no script to say it was opened.
+ * Reads what a lesson page shows (`?attempt=` names a check attempt to give feedback on). Opening
+ * a lesson is itself a learning event: when the learner opens it (a GET that is not a prefetch), their
+ * first visit is recorded, so the page needs no script to say it was opened.
  */
 export async function loadLessonView(
   db: Database,
   learner: Learner | null,
   { course, lesson }: LessonInCourse,
-  options: { attemptId: string | null; isGet: boolean },
+  request: Request,
 ): Promise<LessonView> {
   const base = recordBase(db);
   const progress = learner ? await getCourseProgress(db, base, learner.id, course) : null;
-  if (learner && progress && options.isGet)
+  if (learner && progress && isPersonOpeningPage(request))
     await recordLessonOpened(db, learner, course, lesson, progress);
+  const attemptId = new URL(request.url).searchParams.get('attempt');
   const feedback =
-    learner && options.attemptId
-      ? await latestCheckFeedback(db, learner.id, course, lesson, options.attemptId)
+    learner && attemptId
+      ? await latestCheckFeedback(db, learner.id, course, lesson, attemptId)
       : null;
   const lastLabCheck =
     learner && lesson.data.lab
