@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -90,12 +90,4 @@ export function foreignRequests(requests: string[], origin: string): string[] {
   return requests.filter(
     (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
   );
-}
-
-/** Saves a screenshot under screenshots/ (gitignored) for people to look at. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
-  mkdirSync('screenshots', { recursive: true });
-  const path = join('screenshots', `${name}.png`);
-  await page.screenshot({ path });
-  return path;
 }
