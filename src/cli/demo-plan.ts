@@ -1,4 +1,4 @@
-import { addCalendarMonths } from '../lib/assignments/status.ts';
+import { addCalendarMonths } from '../lib/shared/assignments/status.ts';
 import { parseItemKey, type ItemCatalog } from '../lib/server/assignments/item-catalog.ts';
 import type { Outcome } from './demo-record.ts';
 

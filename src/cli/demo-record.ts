@@ -1,7 +1,7 @@
-import { ACTIVITY_TYPES, VERBS, activityIds } from '../lib/courses/activity-ids.ts';
+import { ACTIVITY_TYPES, VERBS, activityIds } from '../lib/shared/courses/activity-ids.ts';
 import { userAgent } from '../lib/server/learning-record/actor-key.ts';
 import type { ContentCourse } from '../lib/content/content-files.ts';
-import { roundScaled } from '../lib/score.ts';
+import { roundScaled } from '../lib/shared/score.ts';
 
 /** Plausible learning-record statements for the demo, as a learner's browser and the server write them. */
 

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { assignments, teams, users } from '../../db/schema.ts';
-import { addDays, calendarDate } from '../lib/assignments/status.ts';
+import { addDays, calendarDate } from '../lib/shared/assignments/status.ts';
 import { readContent, type ContentCourse } from '../lib/content/content-files.ts';
 import { itemCatalogOf, parseItemKey } from '../lib/server/assignments/item-catalog.ts';
 import { checkPasswordPolicy, hashPassword } from '../lib/server/auth/password.ts';

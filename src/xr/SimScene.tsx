@@ -15,7 +15,7 @@ import {
 } from '../client/sims/attempt-store.ts';
 import type { ExerciseStore } from '../client/exercises/exercise-store.ts';
 import type { ReplayStore } from '../client/exercises/replay-store.ts';
-import { replayHazardAt } from '../lib/exercises/replay-controls.ts';
+import { replayHazardAt } from '../lib/shared/exercises/replay-controls.ts';
 import { connectAttemptUpload } from '../client/sims/attempt-upload.ts';
 import { readSimPageData } from '../client/sims/page-data.ts';
 import { buildYard } from './model/build-yard.ts';

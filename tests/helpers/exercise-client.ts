@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import type { ExerciseEntry } from '../../src/sim/index.ts';
-import type { ServerFrame } from '../../src/lib/exercises/frames.ts';
+import type { ServerFrame } from '../../src/lib/shared/exercises/frames.ts';
 import { ExerciseConnection, type SocketLike } from '../../src/client/exercises/connection.ts';
 
 /** A participant connected over a real WebSocket, with everything it received. */

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client.ts';
-import { ACTIVITY_TYPES, VERBS, activityIds } from '../../src/lib/courses/activity-ids.ts';
+import { ACTIVITY_TYPES, VERBS, activityIds } from '../../src/lib/shared/courses/activity-ids.ts';
 import { recordGrading } from '../../src/lib/server/completion/grading.ts';
 import { recordBase } from '../../src/lib/server/learning-record/record-base.ts';
 import { readCourse } from './content.ts';

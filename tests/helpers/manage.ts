@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client';
 import type { Database } from '../../db/client.ts';
 import { certificates, teamManagers, teamMembers, teams, users } from '../../db/schema.ts';
-import { ACTIVITY_TYPES, VERBS, activityIds } from '../../src/lib/courses/activity-ids.ts';
+import { ACTIVITY_TYPES, VERBS, activityIds } from '../../src/lib/shared/courses/activity-ids.ts';
 import { storeStatements } from '../../src/lib/server/learning-record/store-statements.ts';
 import { userAgent } from '../../src/lib/server/learning-record/actor-key.ts';
 import { generateCertificateCode } from '../../src/lib/server/completion/certificates.ts';

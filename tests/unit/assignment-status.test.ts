@@ -8,7 +8,7 @@ import {
   endOfDay,
   validThrough,
   type StatusInput,
-} from '../../src/lib/assignments/status.ts';
+} from '../../src/lib/shared/assignments/status.ts';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { answersFromForm, gradeCheck } from '../../src/lib/courses/grading.ts';
+import { answersFromForm, gradeCheck } from '../../src/lib/shared/courses/grading.ts';
 import { KnowledgeCheckSchema } from '../../src/lib/content/knowledge-check.ts';
 
 const check = KnowledgeCheckSchema.parse({

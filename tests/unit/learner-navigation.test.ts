@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { assignmentStatus, type AssignmentStatus } from '../../src/lib/assignments/status.ts';
-import { orderLearnerWork } from '../../src/lib/assignments/learner-order.ts';
+import {
+  assignmentStatus,
+  type AssignmentStatus,
+} from '../../src/lib/shared/assignments/status.ts';
+import { orderLearnerWork } from '../../src/lib/shared/assignments/learner-order.ts';
 import type { CatalogCourse } from '../../src/lib/server/courses/catalog.ts';
 import {
   continueStep,

@@ -4,7 +4,7 @@ import type {
   InstructorCommand,
 } from '../../sim/exercise/commands.ts';
 import { isInstructorCommand } from '../../sim/exercise/validate.ts';
-import type { ServerFrame } from '../../lib/exercises/frames.ts';
+import type { ServerFrame } from '../../lib/shared/exercises/frames.ts';
 import { backoffDelay } from '../backoff.ts';
 
 /** The part of a WebSocket the connection uses (the browser's, or `ws` in tests). */

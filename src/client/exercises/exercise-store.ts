@@ -11,7 +11,7 @@ import type { ExerciseState } from '../../sim/exercise/state.ts';
 import type { ExerciseRole } from '../../sim/schema/exercise.ts';
 import type { Scenario } from '../../sim/schema/scenario.ts';
 import type { Substation } from '../../sim/schema/substation.ts';
-import type { ParticipantView, ServerFrame } from '../../lib/exercises/frames.ts';
+import type { ParticipantView, ServerFrame } from '../../lib/shared/exercises/frames.ts';
 import type { CommandOutcome } from './connection.ts';
 
 /** What an exercise page hands to its island, as JSON in the page. */

@@ -4,7 +4,7 @@ import {
   stepReplay,
   type ReplayCommand,
   type ReplayPosition,
-} from '../../lib/exercises/replay-controls.ts';
+} from '../../lib/shared/exercises/replay-controls.ts';
 
 /** The replay's position shared by the page's controls and the headset's panel. */
 export interface ReplayStoreState extends ReplayPosition {

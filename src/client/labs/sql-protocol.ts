@@ -1,4 +1,4 @@
-import type { ResultCell } from '../../lib/labs/chart-shape.ts';
+import type { ResultCell } from '../../lib/shared/labs/chart-shape.ts';
 
 /** Rows kept from a result for the table and the chart; the rest are only counted. */
 export const KEPT_ROWS = 20_000;

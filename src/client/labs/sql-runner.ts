@@ -1,4 +1,4 @@
-import { explainSqlError, type QueryPosition } from '../../lib/labs/sql-error.ts';
+import { explainSqlError, type QueryPosition } from '../../lib/shared/labs/sql-error.ts';
 import type { LocalResult, WorkerRequest, WorkerResponse } from './sql-protocol.ts';
 
 /** How long a query may run in the browser before it is stopped. */

@@ -2,7 +2,7 @@
 // stopped by ending the worker. The .wasm file is bundled by Vite and served from our own origin.
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import type { ResultCell } from '../../lib/labs/chart-shape.ts';
+import type { ResultCell } from '../../lib/shared/labs/chart-shape.ts';
 import {
   COUNTED_ROWS,
   KEPT_ROWS,

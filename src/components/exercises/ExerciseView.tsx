@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { createAttemptAdapter } from '../../client/exercises/attempt-adapter.ts';
 import type { ExercisePageData } from '../../client/exercises/exercise-store.ts';
-import { socketPath } from '../../lib/exercises/frames.ts';
+import { socketPath } from '../../lib/shared/exercises/frames.ts';
 import { SimDiagramView } from '../sims/SimDiagram.tsx';
 import { CommsPanel } from './CommsPanel.tsx';
 import { useLiveExercise } from './use-live-exercise.ts';

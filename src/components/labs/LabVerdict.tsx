@@ -1,4 +1,4 @@
-import type { QueryPosition } from '../../lib/labs/sql-error.ts';
+import type { QueryPosition } from '../../lib/shared/labs/sql-error.ts';
 
 /** Where the server's check of the learner's answer stands. */
 export type Verdict =

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { QueryPosition } from '../../lib/labs/sql-error.ts';
+import type { QueryPosition } from '../../lib/shared/labs/sql-error.ts';
 import type { LocalResult } from '../../client/labs/sql-protocol.ts';
 import { SqlRunner } from '../../client/labs/sql-runner.ts';
 import SqlEditor, { type CompletionColumn, type SqlEditorHandle } from './SqlEditor.tsx';

@@ -6,7 +6,7 @@ import {
   numericColumns,
   type ChartShape,
   type ResultCell,
-} from '../../lib/labs/chart-shape.ts';
+} from '../../lib/shared/labs/chart-shape.ts';
 
 /** Series colours, each readable on white. */
 const COLORS = ['#0b6e4f', '#0a5c84', '#a4161a', '#8a5a00', '#6a3d9a', '#3d5a00'];

@@ -1,4 +1,4 @@
-import type { ResultCell } from '../../lib/labs/chart-shape.ts';
+import type { ResultCell } from '../../lib/shared/labs/chart-shape.ts';
 
 /** Rows shown in the table; the chart and the counts use the whole result. */
 export const SHOWN_ROWS = 200;

@@ -3,14 +3,14 @@ import {
   MARK_KIND_LABELS,
   exerciseTimeline,
   type MarkKind,
-} from '../../lib/exercises/exercise-timeline.ts';
+} from '../../lib/shared/exercises/exercise-timeline.ts';
 import {
   momentLine,
   replayControls,
   type ReplayCommand,
   type ReplayControl,
   type ReplayPosition,
-} from '../../lib/exercises/replay-controls.ts';
+} from '../../lib/shared/exercises/replay-controls.ts';
 import { describeAction, describeStep } from '../../sim/exercise/apply.ts';
 import { PROTOCOL } from '../../sim/exercise/protocol.ts';
 import type { ExerciseState, InstructionRecord } from '../../sim/exercise/state.ts';

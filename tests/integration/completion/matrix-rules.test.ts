@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import { assignments } from '../../../db/schema.ts';
-import { assignmentStatus } from '../../../src/lib/assignments/status.ts';
+import { assignmentStatus } from '../../../src/lib/shared/assignments/status.ts';
 import { readContent } from '../../../src/lib/content/content-files.ts';
 import { itemCatalogOf } from '../../../src/lib/server/assignments/item-catalog.ts';
 import { completionOfItem } from '../../../src/lib/server/completion/item.ts';

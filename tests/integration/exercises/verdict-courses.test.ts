@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import { CourseSchema } from '../../../src/lib/content/schemas.ts';
-import { activityIds } from '../../../src/lib/courses/activity-ids.ts';
+import { activityIds } from '../../../src/lib/shared/courses/activity-ids.ts';
 import { loadCourseRequirements } from '../../../src/lib/server/completion/content-requirements.ts';
 import type { CourseRequirements } from '../../../src/lib/server/completion/requirements.ts';
 import { writeVerdicts } from '../../../src/lib/server/exercises/verdicts.ts';

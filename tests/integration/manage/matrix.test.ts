@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { users } from '../../../db/schema.ts';
-import { activityIds } from '../../../src/lib/courses/activity-ids.ts';
+import { activityIds } from '../../../src/lib/shared/courses/activity-ids.ts';
 import {
   NewAssignmentSchema,
   createAssignment,

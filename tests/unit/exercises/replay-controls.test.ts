@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createReplayDriver } from '../../../src/lib/exercises/replay-driver.ts';
+import { createReplayDriver } from '../../../src/lib/shared/exercises/replay-driver.ts';
 import { createReplayStore } from '../../../src/client/exercises/replay-store.ts';
 import {
   momentLine,
@@ -7,7 +7,7 @@ import {
   replayHazardAt,
   stepReplay,
   type ReplayCommand,
-} from '../../../src/lib/exercises/replay-controls.ts';
+} from '../../../src/lib/shared/exercises/replay-controls.ts';
 import type { ExerciseEntry } from '../../../src/sim/index.ts';
 import { replayPanelContent, REPLAY_LOG_LINES } from '../../../src/xr/scene/xr-comms-canvas.ts';
 import { ExerciseLogBuilder } from '../../helpers/exercise-log.ts';

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { exerciseTimeline } from '../../../src/lib/exercises/exercise-timeline.ts';
+import { exerciseTimeline } from '../../../src/lib/shared/exercises/exercise-timeline.ts';
 import {
   createReplayDriver,
   parseMoment,
   PLAYBACK_STEP_MS,
   type ReplayDriver,
-} from '../../../src/lib/exercises/replay-driver.ts';
+} from '../../../src/lib/shared/exercises/replay-driver.ts';
 import { replayExercise, type ExerciseEntry } from '../../../src/sim/index.ts';
 import { ExerciseLogBuilder } from '../../helpers/exercise-log.ts';
 import { scenarioPair } from '../sim/fixtures.ts';

@@ -4,7 +4,7 @@ import {
   chartShape,
   numericColumns,
   parseTime,
-} from '../../../src/lib/labs/chart-shape.ts';
+} from '../../../src/lib/shared/labs/chart-shape.ts';
 
 describe('parseTime', () => {
   test.each([

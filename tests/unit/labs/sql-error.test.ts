@@ -4,7 +4,7 @@ import {
   explainSqlError,
   findToken,
   positionAt,
-} from '../../../src/lib/labs/sql-error.ts';
+} from '../../../src/lib/shared/labs/sql-error.ts';
 
 describe('positionAt', () => {
   test('counts lines and columns from 1', () => {

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import type { ExerciseStore } from '../../../client/exercises/exercise-store.ts';
-import { MARK_KIND_LABELS, exerciseTimeline } from '../../../lib/exercises/exercise-timeline.ts';
+import {
+  MARK_KIND_LABELS,
+  exerciseTimeline,
+} from '../../../lib/shared/exercises/exercise-timeline.ts';
 import { ROLE_LABELS } from '../../../sim/exercise/state.ts';
 import { useExercise } from '../use-exercise.ts';
 

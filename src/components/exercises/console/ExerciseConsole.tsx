@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ExercisePageData } from '../../../client/exercises/exercise-store.ts';
 import { useLiveExercise } from '../use-live-exercise.ts';
-import { consoleSocketPath } from '../../../lib/exercises/frames.ts';
+import { consoleSocketPath } from '../../../lib/shared/exercises/frames.ts';
 import { deviceView } from '../../../sim/describe.ts';
 import { SingleLineDiagram } from '../../sims/SingleLineDiagram.tsx';
 import { ExerciseResult } from '../ExerciseResult.tsx';

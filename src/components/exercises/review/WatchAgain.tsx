@@ -2,9 +2,9 @@ import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { createAttemptAdapter } from '../../../client/exercises/attempt-adapter.ts';
 import { createExerciseStore } from '../../../client/exercises/exercise-store.ts';
-import { parseMoment, type ReplayDriver } from '../../../lib/exercises/replay-driver.ts';
+import { parseMoment, type ReplayDriver } from '../../../lib/shared/exercises/replay-driver.ts';
 import { createReplayStore, type ReplayStore } from '../../../client/exercises/replay-store.ts';
-import { momentLine, replayControls } from '../../../lib/exercises/replay-controls.ts';
+import { momentLine, replayControls } from '../../../lib/shared/exercises/replay-controls.ts';
 import { ConsoleLog } from '../console/ConsoleLog.tsx';
 import { readReplayData, useReplayDriver } from './replay-data.ts';
 

@@ -5,7 +5,7 @@ import type { Substation } from '../../../sim/schema/substation.ts';
 import {
   createReplayDriver,
   type ReplayDriverResult,
-} from '../../../lib/exercises/replay-driver.ts';
+} from '../../../lib/shared/exercises/replay-driver.ts';
 
 /** What the review and watch-again pages hand to their islands, as JSON in the page. */
 export interface ReplayData {

@@ -1,6 +1,6 @@
 import type { Content } from '../../content/content-files.ts';
 import type { SimCatalog } from '../../content/simulation-files.ts';
-import { activityIds } from '../../courses/activity-ids.ts';
+import { activityIds } from '../../shared/courses/activity-ids.ts';
 
 /** What can be assigned. */
 export type ItemType = 'course' | 'track' | 'scenario';

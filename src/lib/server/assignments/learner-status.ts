@@ -1,7 +1,11 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { assignments, teamMembers } from '../../../../db/schema.ts';
-import { STATUS_ORDER, assignmentStatus, type AssignmentStatus } from '../../assignments/status.ts';
+import {
+  STATUS_ORDER,
+  assignmentStatus,
+  type AssignmentStatus,
+} from '../../shared/assignments/status.ts';
 import { resolveItem, type ItemCatalog } from './item-catalog.ts';
 import { completionOfItem } from '../completion/item.ts';
 import { learnerCompletions } from '../completion/read.ts';

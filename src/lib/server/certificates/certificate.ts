@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { certificates, statements } from '../../../../db/schema.ts';
-import { formatDate } from '../../assignments/status.ts';
+import { formatDate } from '../../shared/assignments/status.ts';
 import { SWITCHYARD_AUTHORITIES } from '../completion/trust.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Database } from '../../../../db/client.ts';
-import { ACTIVITY_TYPES, VERBS } from '../../courses/activity-ids.ts';
+import { ACTIVITY_TYPES, VERBS } from '../../shared/courses/activity-ids.ts';
 import { getUserById } from '../auth/user.ts';
 import { now } from '../clock.ts';
 import { recordGrading, type StatementDraft } from '../completion/grading.ts';

@@ -1,7 +1,7 @@
 import type { InStatement, Transaction } from '@libsql/client';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { calendarDate, validThrough } from '../../assignments/status.ts';
-import { endOfDay } from '../../assignments/zoned-time.ts';
+import { calendarDate, validThrough } from '../../shared/assignments/status.ts';
+import { endOfDay } from '../../shared/assignments/zoned-time.ts';
 import { SWITCHYARD_AUTHORITIES } from './trust.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { InStatement, Transaction } from '@libsql/client';
 import type { Database } from '../../../../db/client.ts';
-import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
+import { ACTIVITY_TYPES, VERBS, activityIds } from '../../shared/courses/activity-ids.ts';
 import { now as clockNow } from '../clock.ts';
 import { getConfig } from '../config.ts';
 import { userAgent } from '../learning-record/actor-key.ts';

@@ -1,6 +1,6 @@
-import { activityIds } from '../../courses/activity-ids.ts';
+import { activityIds } from '../../shared/courses/activity-ids.ts';
 import { isDoneStatus, isPassed, type CompletionLike } from './status.ts';
-import { roundScaled } from '../../score.ts';
+import { roundScaled } from '../../shared/score.ts';
 
 /**
  * What completing a course requires, from the catalogue given as an argument: every lesson done

@@ -1,5 +1,5 @@
 import type { Database } from '../../../../db/client.ts';
-import { progressPercent } from '../../score.ts';
+import { progressPercent } from '../../shared/score.ts';
 import { latestCertificate, type CertificateRow } from '../certificates/certificate.ts';
 import { getCourseProgress } from '../completion/read.ts';
 import type { CourseProgress } from '../completion/requirements.ts';

@@ -1,5 +1,5 @@
 import type { Database } from '../../../../db/client.ts';
-import { orderLearnerWork } from '../../assignments/learner-order.ts';
+import { orderLearnerWork } from '../../shared/assignments/learner-order.ts';
 import { listLearnerAssignments, type LearnerAssignment } from '../assignments/learner.ts';
 import { listCertificates } from '../certificates/certificate.ts';
 import { getConfig } from '../config.ts';

@@ -1,5 +1,9 @@
 import type { Database } from '../../../../db/client.ts';
-import { answersFromForm, type CheckAnswers, type CheckGrade } from '../../courses/grading.ts';
+import {
+  answersFromForm,
+  type CheckAnswers,
+  type CheckGrade,
+} from '../../shared/courses/grading.ts';
 import type { Learner } from '../completion/grading.ts';
 import { getCourseProgress } from '../completion/read.ts';
 import type { CourseProgress, LessonProgress } from '../completion/requirements.ts';

@@ -1,7 +1,7 @@
 import { and, desc, inArray, isNotNull, ne, eq } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { exerciseParticipants, exercises } from '../../../../db/schema.ts';
-import { addCalendarMonths, formatDate } from '../../assignments/status.ts';
+import { addCalendarMonths, formatDate } from '../../shared/assignments/status.ts';
 import type { ExerciseScore } from '../../../sim/exercise/scoring.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Database } from '../../../../db/client.ts';
 import type { ExerciseEntry } from '../../../sim/exercise/commands.ts';
 import type { Scenario } from '../../../sim/schema/scenario.ts';
-import { ACTIVITY_TYPES, activityIds } from '../../courses/activity-ids.ts';
+import { ACTIVITY_TYPES, activityIds } from '../../shared/courses/activity-ids.ts';
 import { switchyardAuthority } from '../completion/trust.ts';
 import { userAgent } from '../learning-record/actor-key.ts';
 import { recordBase } from '../learning-record/record-base.ts';

@@ -7,9 +7,9 @@ import {
   MAX_FRAME_BYTES,
   exerciseIdFromConsolePath,
   exerciseIdFromPath,
-} from '../../exercises/frames.ts';
+} from '../../shared/exercises/frames.ts';
 import { authenticateConsoleUpgrade } from './console-auth.ts';
-import type { ServerFrame } from '../../exercises/frames.ts';
+import type { ServerFrame } from '../../shared/exercises/frames.ts';
 import { authenticateUpgrade } from './upgrade-auth.ts';
 import { ExerciseRoom } from './room.ts';
 import type { RoomClient } from './room.ts';

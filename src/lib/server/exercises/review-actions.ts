@@ -8,7 +8,7 @@ import { instructorRefusalReason } from '../../../sim/exercise/validate.ts';
 import type { ExerciseRole } from '../../../sim/schema/exercise.ts';
 import type { Scenario } from '../../../sim/schema/scenario.ts';
 import type { Substation } from '../../../sim/schema/substation.ts';
-import { exerciseTimeline, type TimelineMark } from '../../exercises/exercise-timeline.ts';
+import { exerciseTimeline, type TimelineMark } from '../../shared/exercises/exercise-timeline.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { now } from '../clock.ts';
 import { findScenario } from '../sims/catalog.ts';

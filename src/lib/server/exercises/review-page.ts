@@ -1,6 +1,6 @@
 import type { AstroGlobal } from 'astro';
 import type { Database } from '../../../../db/client.ts';
-import { MARK_KIND_LABELS, type TimelineMark } from '../../exercises/exercise-timeline.ts';
+import { MARK_KIND_LABELS, type TimelineMark } from '../../shared/exercises/exercise-timeline.ts';
 import { readForm } from '../http/request.ts';
 import { addReviewNote, loadReview, replayPageJson, type ReviewView } from './review-actions.ts';
 

@@ -19,7 +19,7 @@ import {
 import type { ExerciseRole } from '../../../sim/schema/exercise.ts';
 import type { Scenario } from '../../../sim/schema/scenario.ts';
 import type { Substation } from '../../../sim/schema/substation.ts';
-import type { ParticipantView, ServerFrame } from '../../exercises/frames.ts';
+import type { ParticipantView, ServerFrame } from '../../shared/exercises/frames.ts';
 import { entryFor } from './entry-visibility.ts';
 import { recordInstructorStatement } from './instructor-statements.ts';
 import { now } from '../clock.ts';

@@ -1,13 +1,13 @@
 import type { Database } from '../../../../db/client.ts';
 import type { ExerciseScore, ParticipantScore } from '../../../sim/exercise/scoring.ts';
 import type { Scenario } from '../../../sim/schema/scenario.ts';
-import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
+import { ACTIVITY_TYPES, VERBS, activityIds } from '../../shared/courses/activity-ids.ts';
 import { recordGrading } from '../completion/grading.ts';
 import type { CourseRequirements } from '../completion/requirements.ts';
 import { userAgent } from '../learning-record/actor-key.ts';
 import { recordBase } from '../learning-record/record-base.ts';
 import { derivedUuid, isoDuration } from '../learning-record/derived-values.ts';
-import { scaledScore } from '../../score.ts';
+import { scaledScore } from '../../shared/score.ts';
 
 /** Context extension under which a verdict names the participant's role. */
 export const ROLE_EXTENSION = 'https://switchyard.example/xapi/extensions/exercise-role';

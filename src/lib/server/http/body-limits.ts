@@ -1,6 +1,6 @@
 import { MAX_BODY_BYTES as XAPI_BODY_LIMIT, MAX_DOCUMENT_BYTES } from '../xapi/body.ts';
 import { MAX_MULTIPART_BYTES } from '../xapi/statements-multipart.ts';
-import { LAB_BODY_LIMIT } from '../../labs/limits.ts';
+import { LAB_BODY_LIMIT } from '../../shared/labs/limits.ts';
 import { SIM_ATTEMPT_BODY_LIMIT } from '../sims/attempts.ts';
 import { CMI5_PACKAGE_LIMIT } from '../cmi5/package.ts';
 

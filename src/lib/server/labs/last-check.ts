@@ -2,7 +2,7 @@ import { trustedStatementSql } from '../completion/derive.ts';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { statements } from '../../../../db/schema.ts';
-import { VERBS, activityIds } from '../../courses/activity-ids.ts';
+import { VERBS, activityIds } from '../../shared/courses/activity-ids.ts';
 import { actorKey, userAgent } from '../learning-record/actor-key.ts';
 
 /** A learner's latest checked answer to a lab, as the learning record holds it. */

@@ -1,5 +1,5 @@
 import type { RunOutcome } from './runner-process.ts';
-import { explainSqlError } from '../../labs/sql-error.ts';
+import { explainSqlError } from '../../shared/labs/sql-error.ts';
 
 /** A query that could not be graded: why, in plain words, and where in the query if known. */
 export interface RunError {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Database } from '../../../../db/client.ts';
-import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
-import { MAX_QUERY_CHARS } from '../../labs/limits.ts';
-import { positionAt, type QueryPosition } from '../../labs/sql-error.ts';
+import { ACTIVITY_TYPES, VERBS, activityIds } from '../../shared/courses/activity-ids.ts';
+import { MAX_QUERY_CHARS } from '../../shared/labs/limits.ts';
+import { positionAt, type QueryPosition } from '../../shared/labs/sql-error.ts';
 import {
   findLesson,
   getCatalog,

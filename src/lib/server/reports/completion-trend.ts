@@ -1,7 +1,7 @@
 import { trustedStatementSql } from '../completion/derive.ts';
 import type { Database } from '../../../../db/client.ts';
-import { VERBS } from '../../courses/activity-ids.ts';
-import { calendarMonth } from '../../assignments/zoned-time.ts';
+import { VERBS } from '../../shared/courses/activity-ids.ts';
+import { calendarMonth } from '../../shared/assignments/zoned-time.ts';
 import type { ReportContext } from './matrix.ts';
 
 /** Completions in one calendar month. */

@@ -1,4 +1,4 @@
-import { activityIds } from '../../courses/activity-ids.ts';
+import { activityIds } from '../../shared/courses/activity-ids.ts';
 import type { CourseInfo, ItemCatalog } from '../assignments/item-catalog.ts';
 import { isDone } from '../completion/status.ts';
 import type { MemberRecord, TeamRecords } from './team-records.ts';

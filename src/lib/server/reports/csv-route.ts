@@ -1,4 +1,4 @@
-import { formatDate } from '../../assignments/status.ts';
+import { formatDate } from '../../shared/assignments/status.ts';
 import { getItemCatalog } from '../assignments/page-catalog.ts';
 import { getDb } from '../db.ts';
 import { resolveManagedTeam, type Viewer } from './access.ts';

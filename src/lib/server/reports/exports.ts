@@ -1,4 +1,8 @@
-import { STATUS_NAMES, formatDate, type AssignmentStatus } from '../../assignments/status.ts';
+import {
+  STATUS_NAMES,
+  formatDate,
+  type AssignmentStatus,
+} from '../../shared/assignments/status.ts';
 import type { AssignmentRow } from '../assignments/assignment.ts';
 import type { ResolvedItem } from '../assignments/item-catalog.ts';
 import { csvRecord, csvStream, csvText, type CsvValue } from './csv.ts';
@@ -6,7 +10,7 @@ import type { MatrixView } from './matrix-view.ts';
 import type { MemberRecord } from './team-records.ts';
 import type { WaiverNotes } from '../cmi5/waiver-notes.ts';
 import { REPORTED_BY_CONTENT_LABEL } from '../completion/trust.ts';
-import { toPercent } from '../../score.ts';
+import { toPercent } from '../../shared/score.ts';
 import type { AdherenceRecord } from '../exercises/adherence.ts';
 
 /** Each learner's latest COM-002 adherence assessment, by learner id. */

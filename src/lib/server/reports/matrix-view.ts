@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUS_ORDER, type AssignmentStatusCode } from '../../assignments/status.ts';
+import { STATUS_ORDER, type AssignmentStatusCode } from '../../shared/assignments/status.ts';
 import type { ResolvedItem } from '../assignments/item-catalog.ts';
 import type { MatrixRow, TeamMatrix } from './matrix.ts';
 

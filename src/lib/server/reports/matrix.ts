@@ -5,7 +5,7 @@ import {
   type AssignmentStatus,
   type AssignmentStatusCode,
   type StatusInput,
-} from '../../assignments/status.ts';
+} from '../../shared/assignments/status.ts';
 import type { AssignmentRow } from '../assignments/assignment.ts';
 import {
   itemKey,
@@ -28,7 +28,7 @@ import {
   type RecordsScope,
   type TeamRecords,
 } from './team-records.ts';
-import { toPercent } from '../../score.ts';
+import { toPercent } from '../../shared/score.ts';
 
 /** Where and when a report is computed: the deployment's origin, the clock and the time zone. */
 export interface ReportContext {

@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { certificates, completions, users } from '../../../../db/schema.ts';
-import { VERBS } from '../../courses/activity-ids.ts';
-import { formatDate } from '../../assignments/status.ts';
+import { VERBS } from '../../shared/courses/activity-ids.ts';
+import { formatDate } from '../../shared/assignments/status.ts';
 import { actorKey, userAgent } from '../learning-record/actor-key.ts';
 import type { ItemCatalog } from '../assignments/item-catalog.ts';
 import { certificateIssuedOn, certificateValidUntil } from '../certificates/certificate.ts';

@@ -4,7 +4,7 @@ import type { Database } from '../../../../db/client.ts';
 import { simAttempts } from '../../../../db/schema.ts';
 import { MAX_LOG_ACTIONS, replay, type ReplaySuccess } from '../../../sim/index.ts';
 import type { VerifiedAttempt } from '../../../sim/verified-attempt.ts';
-import { ACTIVITY_TYPES, VERBS, activityIds } from '../../courses/activity-ids.ts';
+import { ACTIVITY_TYPES, VERBS, activityIds } from '../../shared/courses/activity-ids.ts';
 import { users } from '../../../../db/schema.ts';
 import { now } from '../clock.ts';
 import { recordGrading, type Learner } from '../completion/grading.ts';
@@ -12,7 +12,7 @@ import type { CourseRequirements } from '../completion/requirements.ts';
 import { recordBase } from '../learning-record/record-base.ts';
 import { derivedUuid, isoDuration } from '../learning-record/derived-values.ts';
 import { findScenario } from './catalog.ts';
-import { scaledScore } from '../../score.ts';
+import { scaledScore } from '../../shared/score.ts';
 
 /** How far ahead of the server's clock a browser's clock may run before its claims are refused. */
 const CLOCK_SKEW_MS = 60_000;

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getDb } from '../../../../lib/server/db.ts';
 import { readJson } from '../../../../lib/server/http/json.ts';
 import { refusalPage } from '../../../../lib/server/labs/refusal-page.ts';
-import { MAX_QUERY_CHARS } from '../../../../lib/labs/limits.ts';
+import { MAX_QUERY_CHARS } from '../../../../lib/shared/labs/limits.ts';
 import { LabSubmissionSchema, submitLabQuery } from '../../../../lib/server/labs/submit.ts';
 
 const BODY_LIMIT = MAX_QUERY_CHARS * 4 + 1_000;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ExerciseCommandSchema, InstructorCommandSchema } from '../../sim/exercise/commands.ts';
-import type { ExerciseEntry } from '../../sim/exercise/commands.ts';
-import type { ExerciseScore } from '../../sim/exercise/scoring.ts';
-import type { ExerciseRole } from '../../sim/schema/exercise.ts';
+import { ExerciseCommandSchema, InstructorCommandSchema } from '../../../sim/exercise/commands.ts';
+import type { ExerciseEntry } from '../../../sim/exercise/commands.ts';
+import type { ExerciseScore } from '../../../sim/exercise/scoring.ts';
+import type { ExerciseRole } from '../../../sim/schema/exercise.ts';
 
 /** Largest frame a client may send, in bytes. */
 export const MAX_FRAME_BYTES = 8 * 1024;

@@ -1,4 +1,4 @@
-import type { MoveOn } from '../server/cmi5/course-structure.ts';
+import type { MoveOn } from '../../server/cmi5/course-structure.ts';
 
 /** What each cmi5 moveOn rule means, in words a learner reads. */
 export const MOVE_ON_LABEL: Record<MoveOn, string> = {

@@ -1,4 +1,4 @@
-import type { KnowledgeCheck } from '../content/knowledge-check.ts';
+import type { KnowledgeCheck } from '../../content/knowledge-check.ts';
 
 /** The learner's selections: question id -> chosen option indices. */
 export type CheckAnswers = Record<string, number[]>;

@@ -1,6 +1,6 @@
-import type { ExerciseState } from '../../sim/exercise/state.ts';
-import type { ExerciseRole } from '../../sim/schema/exercise.ts';
-import { PROTOCOL } from '../../sim/exercise/protocol.ts';
+import type { ExerciseState } from '../../../sim/exercise/state.ts';
+import type { ExerciseRole } from '../../../sim/schema/exercise.ts';
+import { PROTOCOL } from '../../../sim/exercise/protocol.ts';
 
 /** What a line of the instructor's or the review's timeline is. */
 export type MarkKind = 'message' | 'action' | 'inject' | 'breach' | 'hazard' | 'note' | 'control';

@@ -1,8 +1,8 @@
-import type { ExerciseEntry } from '../../sim/exercise/commands.ts';
-import { replayMoments } from '../../sim/exercise/replay.ts';
-import type { ExerciseState } from '../../sim/exercise/state.ts';
-import type { Scenario } from '../../sim/schema/scenario.ts';
-import type { Substation } from '../../sim/schema/substation.ts';
+import type { ExerciseEntry } from '../../../sim/exercise/commands.ts';
+import { replayMoments } from '../../../sim/exercise/replay.ts';
+import type { ExerciseState } from '../../../sim/exercise/state.ts';
+import type { Scenario } from '../../../sim/schema/scenario.ts';
+import type { Substation } from '../../../sim/schema/substation.ts';
 import { exerciseTimeline, type TimelineMark } from './exercise-timeline.ts';
 
 /** Fastest and slowest step of "play", in milliseconds: real gaps are compressed into this. */

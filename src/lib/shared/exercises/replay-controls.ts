@@ -1,5 +1,5 @@
-import { ROLE_LABELS, type ExerciseState } from '../../sim/exercise/state.ts';
-import { hazardOf } from '../../sim/hazards.ts';
+import { ROLE_LABELS, type ExerciseState } from '../../../sim/exercise/state.ts';
+import { hazardOf } from '../../../sim/hazards.ts';
 import type { TimelineMark } from './exercise-timeline.ts';
 
 /** Where a replay stands: the moment shown (0 to the log's length) and whether it plays. */
