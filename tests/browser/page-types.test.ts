@@ -116,10 +116,21 @@ describe('every page type on a 390 px phone', { timeout: 240_000 }, () => {
   test('a lesson shows the course outline with states and its contents; /learn continues there', async () => {
     await signIn(demoLearner, demoPassword);
     const lesson = '/courses/sql-for-grid-data/time-buckets-and-peaks';
+    // The GET writes nothing; once the page is shown its script posts that the learner opened it.
+    const visit = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' &&
+        new URL(response.url()).pathname === lesson &&
+        response.request().postData() === 'action=opened',
+      { timeout: 60_000 },
+    );
     await page.goto(server.url + lesson);
+    expect((await visit).status()).toBe(204);
     expect(await page.locator('details.outline-fold').isVisible()).toBe(true);
     expect(await page.locator('div.outline-side').isVisible()).toBe(false);
     await page.setViewportSize({ width: 1280, height: 800 });
+    // The outline shows the recorded visit from the next render on.
+    await page.reload();
     const outline = page.locator('div.outline-side nav[aria-label="Course outline"]');
     expect(await outline.isVisible()).toBe(true);
     await expect(outline.locator('[aria-current=page]').textContent()).resolves.toContain(

@@ -241,29 +241,131 @@ describe('graded state comes only from Switchyard graders', () => {
   }, 120_000);
 });
 
-describe('a lesson records a visit only when the learner opens it', () => {
-  test('a prefetch records nothing; opening records one "experienced" statement, once', async () => {
-    const reader = await addUser(db, { displayName: 'Pat Prefetch' });
-    const cookie = `switchyard_session=${await signInAs(db, reader.id)}`;
-    const path = `/courses/sql-for-grid-data/filter-and-aggregate`;
-    const visits = async (): Promise<number> => {
-      const rows = await db.$client.execute({
-        sql: 'SELECT count(*) AS n FROM statements WHERE user_id = ? AND verb = ?',
-        args: [reader.id, EXPERIENCED],
-      });
-      return Number(rows.rows[0]?.['n']);
+describe('a lesson page writes nothing on GET; its script posts the visit', () => {
+  const COURSE = 'sql-for-grid-data';
+  const path = `/courses/${COURSE}/filter-and-aggregate`;
+  const UNREADABLE = 'That form could not be read. Reload the page and try again.';
+
+  /** A learner who has not touched the course yet, with a session cookie. */
+  async function newReader(displayName: string): Promise<{ id: string; cookie: string }> {
+    const reader = await addUser(db, { displayName });
+    return { id: reader.id, cookie: `switchyard_session=${await signInAs(db, reader.id)}` };
+  }
+
+  /** What a visit could change: the record, the learner's statements and completions, what their pages show. */
+  async function recordOf(reader: { id: string; cookie: string }) {
+    const count = async (sql: string, args: string[] = []): Promise<number> =>
+      Number((await db.$client.execute({ sql, args })).rows[0]?.['n']);
+    const verbs = await db.$client.execute({
+      sql: 'SELECT verb FROM statements WHERE user_id = ? ORDER BY seq',
+      args: [reader.id],
+    });
+    const course = await page(`/courses/${COURSE}`, reader.cookie);
+    const lesson = await page(path, reader.cookie);
+    return {
+      allStatements: await count('SELECT count(*) AS n FROM statements'),
+      verbs: verbs.rows.map((row) => String(row['verb']).split('/').pop()),
+      completions: await count('SELECT count(*) AS n FROM completions WHERE user_id = ?', [
+        reader.id,
+      ]),
+      courseStatus: /(Start the course|Continue): /.exec(course)?.[1] ?? 'missing',
+      // The state the outline shows for this lesson (the entry marked as the current page).
+      lessonState: /data-state="([a-z-]+)"[^>]*>\s*<a [^>]*aria-current="page"/.exec(lesson)?.[1],
     };
-    const open = (headers: Record<string, string> = {}) =>
-      fetch(`${server.url}${path}`, { headers: { cookie, ...headers }, redirect: 'manual' });
+  }
 
-    for (const headers of [{ 'sec-purpose': 'prefetch' }, { purpose: 'prefetch' }]) {
-      const response = await open(headers);
-      expect(response.status).toBe(200);
-      await response.text();
+  const post = (body: BodyInit, headers: Record<string, string>) =>
+    fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers, body });
+  const opened = () => new URLSearchParams({ action: 'opened' });
+
+  test('a GET, plain or prefetched, records nothing and leaves the course not started', async () => {
+    const reader = await newReader('Pat Prefetch');
+    const before = await recordOf(reader);
+    expect(before).toMatchObject({
+      verbs: [],
+      completions: 0,
+      courseStatus: 'Start the course',
+      lessonState: 'not-started',
+    });
+    for (const headers of [
+      {},
+      { 'sec-purpose': 'prefetch' },
+      { 'sec-purpose': 'prefetch;prerender' },
+      { purpose: 'prefetch' },
+    ]) {
+      for (let i = 0; i < 2; i += 1) {
+        const response = await fetch(`${server.url}${path}`, {
+          headers: { cookie: reader.cookie, ...headers },
+          redirect: 'manual',
+        });
+        expect(response.status).toBe(200);
+        await response.text();
+      }
     }
-    expect(await visits()).toBe(0);
+    expect(await recordOf(reader)).toEqual(before);
+  });
 
-    for (let i = 0; i < 2; i += 1) expect((await open()).status).toBe(200);
-    expect(await visits()).toBe(1);
+  test('POST action=opened answers 204, records the first visit once and starts the course', async () => {
+    const reader = await newReader('Olu Opener');
+    const headers = { cookie: reader.cookie, origin: server.url };
+    const first = await post(opened(), headers);
+    expect(first.status).toBe(204);
+    expect(first.headers.get('location')).toBeNull();
+    expect(await first.text()).toBe('');
+    const after = await recordOf(reader);
+    expect(after.verbs).toEqual(['attempted', 'experienced']);
+    expect(after).toMatchObject({ courseStatus: 'Continue', lessonState: 'in-progress' });
+
+    const again = await post(opened(), headers);
+    expect(again.status).toBe(204);
+    expect(await recordOf(reader)).toEqual(after);
+  });
+
+  test('a cross-origin POST, or one that names no origin, is refused and records nothing', async () => {
+    const reader = await newReader('Cy Cross');
+    const before = await recordOf(reader);
+    for (const headers of [
+      { cookie: reader.cookie, origin: 'https://attacker.example' },
+      { cookie: reader.cookie, referer: 'https://attacker.example/page' },
+      { cookie: reader.cookie },
+    ]) {
+      const response = await post(opened(), headers);
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(((await response.json()) as { error: string }).error).toMatch(/another site/);
+    }
+    expect(await recordOf(reader)).toEqual(before);
+  });
+
+  test('an anonymous POST is sent to sign in and records nothing', async () => {
+    const reader = await newReader('Nico Nobody');
+    const before = await recordOf(reader);
+    for (const headers of [{ origin: server.url }, {}]) {
+      const response = await post(opened(), headers);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe(`/login?next=${encodeURIComponent(path)}`);
+    }
+    expect(await recordOf(reader)).toEqual(before);
+  });
+
+  test.each([
+    ['an unknown action', new URLSearchParams({ action: 'visited' }), undefined],
+    ['no action', new URLSearchParams({ q: '1' }), undefined],
+    ['a body that is not a form', '{"action":"opened"}', 'application/json'],
+    [
+      'a truncated multipart body',
+      '--x\r\nContent-Disposition: form-da',
+      'multipart/form-data; boundary=x',
+    ],
+  ])('%s gets 400 with the message and records nothing', async (_name, body, type) => {
+    const reader = await newReader('Mal Formed');
+    const before = await recordOf(reader);
+    const response = await post(body, {
+      cookie: reader.cookie,
+      origin: server.url,
+      ...(type ? { 'content-type': type } : {}),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain(UNREADABLE);
+    expect(await recordOf(reader)).toEqual(before);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Database } from '../../../../db/client.ts';
 import {
   answersFromForm,
@@ -9,7 +10,6 @@ import { getCourseProgress } from '../completion/read.ts';
 import type { CourseProgress, LessonProgress } from '../completion/requirements.ts';
 import { findLastLabCheck, type LastLabCheck } from '../labs/last-check.ts';
 import { recordBase } from '../learning-record/record-base.ts';
-import { isPersonOpeningPage } from '../http/page-visit.ts';
 import {
   latestCheckFeedback,
   markLessonComplete,
@@ -26,11 +26,35 @@ export interface LessonInCourse {
   next: CatalogLesson | null;
 }
 
-/** Where a posted lesson form sends the learner, or why it was refused. */
-export type LessonFormResult =
-  { ok: true; redirect: string } | { ok: false; status: 400; message: string };
+/**
+ * What a lesson page posts: mark the lesson complete, answer its knowledge check (the answers are
+ * the `q-<id>` fields), or say the learner opened it (sent by the page's script once it is shown).
+ */
+export const LessonFormSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('complete') }),
+  z.object({ action: z.literal('check') }),
+  z.object({ action: z.literal('opened') }),
+]);
 
-/** Carries out a lesson page's form: mark the lesson complete, or answer its knowledge check. */
+/** A posted lesson form's action. */
+export type LessonForm = z.output<typeof LessonFormSchema>;
+
+/** Where a posted lesson form sends the learner, that there is nothing to show, or why it was refused. */
+export type LessonFormResult =
+  | { ok: true; status: 303; location: string }
+  | { ok: true; status: 204 }
+  | { ok: false; status: 400; message: string };
+
+const UNREADABLE: LessonFormResult = {
+  ok: false,
+  status: 400,
+  message: 'That form could not be read. Reload the page and try again.',
+};
+
+/**
+ * Carries out a lesson page's form: mark the lesson complete, answer its knowledge check, or record
+ * that the learner opened the lesson (idempotent; 204, since the script that sends it shows nothing).
+ */
 export async function handleLessonForm(
   db: Database,
   learner: Learner,
@@ -38,27 +62,32 @@ export async function handleLessonForm(
   request: Request,
 ): Promise<LessonFormResult> {
   const form = await request.formData().catch(() => null);
-  const action = form?.get('action');
-  if (form && action === 'complete') {
-    await markLessonComplete(db, learner, course, lesson);
-    return {
-      ok: true,
-      redirect: next ? `/courses/${course.slug}/${next.slug}` : `/courses/${course.slug}`,
-    };
+  const parsed = LessonFormSchema.safeParse({ action: form?.get('action') });
+  if (!form || !parsed.success) return UNREADABLE;
+  switch (parsed.data.action) {
+    case 'opened': {
+      const progress = await getCourseProgress(db, recordBase(db), learner.id, course);
+      await recordLessonOpened(db, learner, course, lesson, progress);
+      return { ok: true, status: 204 };
+    }
+    case 'complete':
+      await markLessonComplete(db, learner, course, lesson);
+      return {
+        ok: true,
+        status: 303,
+        location: next ? `/courses/${course.slug}/${next.slug}` : `/courses/${course.slug}`,
+      };
+    case 'check': {
+      if (!lesson.data.check) return UNREADABLE;
+      const answers = answersFromForm(lesson.data.check, form);
+      const { attemptId } = await submitKnowledgeCheck(db, learner, course, lesson, answers);
+      return {
+        ok: true,
+        status: 303,
+        location: `/courses/${course.slug}/${lesson.slug}?attempt=${attemptId}#check`,
+      };
+    }
   }
-  if (form && action === 'check' && lesson.data.check) {
-    const answers = answersFromForm(lesson.data.check, form);
-    const { attemptId } = await submitKnowledgeCheck(db, learner, course, lesson, answers);
-    return {
-      ok: true,
-      redirect: `/courses/${course.slug}/${lesson.slug}?attempt=${attemptId}#check`,
-    };
-  }
-  return {
-    ok: false,
-    status: 400,
-    message: 'That form could not be read. Reload the page and try again.',
-  };
 }
 
 /** What a lesson page shows a learner (or a visitor, who has no progress). */
@@ -71,9 +100,9 @@ export interface LessonView {
 }
 
 /**
- * Reads what a lesson page shows (`?attempt=` names a check attempt to give feedback on). Opening
- * a lesson is itself a learning event: when the learner opens it (a GET that is not a prefetch), their
- * first visit is recorded, so the page needs no script to say it was opened.
+ * Reads what a lesson page shows (`?attempt=` names a check attempt to give feedback on); it writes
+ * nothing, so a GET or a prefetch never moves progress. The visit is recorded by the page's script
+ * (the `opened` action), and without JavaScript by the check or "mark as complete" the learner posts.
  */
 export async function loadLessonView(
   db: Database,
@@ -83,8 +112,6 @@ export async function loadLessonView(
 ): Promise<LessonView> {
   const base = recordBase(db);
   const progress = learner ? await getCourseProgress(db, base, learner.id, course) : null;
-  if (learner && progress && isPersonOpeningPage(request))
-    await recordLessonOpened(db, learner, course, lesson, progress);
   const attemptId = new URL(request.url).searchParams.get('attempt');
   const feedback =
     learner && attemptId
