@@ -4,7 +4,9 @@
 // browsers hold frames back while a tab is in the background (and may for any hidden document, as a
 // prerendered one is), so the visit is sent when the page is shown. A lesson without a check ships
 // no script at all; it is recorded when the learner marks it complete.
-// Every byte here counts against the lesson page's budget (`npm run bench -- courses`).
+// Both posts go to '' (this page, the lesson), where the form posts too: `form.action` would be the
+// form's `action` field, not its URL. Every byte counts against the lesson page's budget
+// (`npm run bench -- courses`).
 function enhance(section: HTMLElement, index?: number): void {
   const form = section.querySelector('form')!;
   // Only a signed-in learner's form has a submit button; a visitor's stays a plain form.
@@ -14,7 +16,7 @@ function enhance(section: HTMLElement, index?: number): void {
     event.preventDefault();
     button.disabled = true;
     try {
-      const response = await fetch(form.action, { method: 'POST', body: new FormData(form) });
+      const response = await fetch('', { method: 'POST', body: new FormData(form) });
       const fresh = new DOMParser()
         .parseFromString(await response.text(), 'text/html')
         .querySelector<HTMLElement>('[data-knowledge-check]');
@@ -28,11 +30,10 @@ function enhance(section: HTMLElement, index?: number): void {
       form.submit();
     }
   };
-  // Once per page load (forEach passes index 0; a re-enhanced result passes none). The form posts
-  // to the lesson itself.
+  // Once per page load (forEach passes index 0; a re-enhanced result passes none).
   if (index === 0)
     requestAnimationFrame(() =>
-      fetch(form.action, { method: 'POST', body: new URLSearchParams('action=opened') }),
+      fetch('', { method: 'POST', body: new URLSearchParams('action=opened') }),
     );
 }
 
