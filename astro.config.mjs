@@ -33,6 +33,25 @@ const labData = {
   },
 };
 
+/**
+ * Adds src/lib/server/node-server.ts to the server build as dist/server/node-server.mjs: what
+ * `npm start` runs beside Astro's handler (live exercise sockets) then shares the pages' content
+ * collections and database client instead of reading content/ on its own.
+ * @type {import('vite').Plugin}
+ */
+const nodeServerEntry = {
+  name: 'switchyard-node-server-entry',
+  apply: 'build',
+  buildStart() {
+    if (this.environment?.name !== 'ssr') return;
+    this.emitFile({
+      type: 'chunk',
+      id: fileURLToPath(new URL('./src/lib/server/node-server.ts', import.meta.url)),
+      fileName: 'node-server.mjs',
+    });
+  },
+};
+
 // Switchyard runs as one Node server: every page is rendered on request unless it opts into prerendering.
 export default defineConfig({
   output: 'server',
@@ -59,6 +78,7 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {
+    plugins: [nodeServerEntry],
     resolve: {
       // @pmndrs/xr lazily imports its emulator; keep it (and its 2 MB of rooms) out of the build.
       alias: [

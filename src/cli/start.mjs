@@ -93,16 +93,9 @@ process.env.PORT = String(config.PORT);
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const entry = await import(join(distDir, 'server/entry.mjs'));
 const { server } = entry.startServer();
-const { attachLiveExercises } = await import('../lib/server/exercises/live-server.ts');
-const { getDb } = await import('../lib/server/db.ts');
-const { guardNodeRequests } = await import('../lib/server/http/node-request-guards.ts');
-guardNodeRequests(server.server);
-const { loadCourseRequirements } = await import('../lib/server/completion/content-requirements.ts');
-attachLiveExercises(server.server, {
-  db: await getDb(),
-  publicOrigin: config.PUBLIC_ORIGIN,
-  courses: loadCourseRequirements(root),
-});
+// Built with the pages (see astro.config.mjs): request guards and live exercise sockets.
+const { attachToNodeServer } = await import(join(distDir, 'server/node-server.mjs'));
+await attachToNodeServer(server.server, { publicOrigin: config.PUBLIC_ORIGIN });
 if (setupToken) {
   const origin = config.PUBLIC_ORIGIN ?? `http://${config.HOST}:${config.PORT}`;
   console.log(

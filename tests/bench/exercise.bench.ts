@@ -7,7 +7,7 @@ import { loadavg } from 'node:os';
 import WebSocket from 'ws';
 import { openDatabase } from '../../db/client.ts';
 import { insertExercise } from '../../src/lib/server/exercises/exercise.ts';
-import { findScenario } from '../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../helpers/content.ts';
 import { replayExercise, type ExerciseEntry, type ExerciseRole } from '../../src/sim/index.ts';
 import { scriptOrder } from '../helpers/exercise-script.ts';
 import { addUser, signInAs } from '../helpers/people.ts';
@@ -17,8 +17,7 @@ import { anyContains, measureOnDemand, measurePageJs } from './page-js.ts';
 const EXERCISES = 50;
 const ACTIONS_PER_EXERCISE = 30;
 const ROLES: ExerciseRole[] = ['authority', 'field', 'analyst'];
-const found = findScenario('joint-isolate-t1');
-if (found === null) throw new Error('joint-isolate-t1 is missing');
+const found = contentScenario('joint-isolate-t1');
 const { scenario, substation } = found;
 
 function percentile(values: number[], p: number): number {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../db/client.ts';
-import { findScenario } from '../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../helpers/content.ts';
 import { PROTOCOL } from '../../src/sim/exercise/protocol.ts';
 import type { OrderStep } from '../../src/sim/index.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -18,7 +18,7 @@ const PEOPLE = {
 type Person = keyof typeof PEOPLE;
 const TITLE = 'Joint exercise: isolate transformer T1';
 const COMMS_PANEL = 'xr-comms-panel';
-const order = findScenario('joint-isolate-t1')!.scenario.exercise!.order;
+const order = contentScenario('joint-isolate-t1').scenario.exercise!.order;
 /** Generous: three browsers, a presenting headset and the server share two loaded cores. */
 const WAIT = { timeout: 60_000 };
 let server: TestServer;

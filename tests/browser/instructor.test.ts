@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vites
 import type { Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
-import { findScenario } from '../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../helpers/content.ts';
 import type { OrderStep } from '../../src/sim/index.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchSharedBrowser, type SharedBrowser } from '../helpers/browser.ts';
@@ -18,7 +18,7 @@ const PEOPLE = {
   analyst: { email: 'soc@utility.example', name: 'Sol Analyst', role: 'learner' },
 } as const;
 type Person = keyof typeof PEOPLE;
-const order = findScenario('joint-isolate-t1')!.scenario.exercise!.order;
+const order = contentScenario('joint-isolate-t1').scenario.exercise!.order;
 let server: TestServer;
 let db: Database;
 let chromium: SharedBrowser;
@@ -264,7 +264,7 @@ describe('instructor console and after-action review', () => {
     const controls = [
       'Reason shown in every view (optional)',
       'Pause the exercise',
-      ...findScenario('joint-isolate-t1')!.scenario.injects.map((i) => `Inject: ${i.label}`),
+      ...contentScenario('joint-isolate-t1').scenario.injects.map((i) => `Inject: ${i.label}`),
       'To',
       'Message (only they see it)',
       'Send privately',

@@ -7,12 +7,9 @@ import type { Scenario } from '../../sim/schema/scenario.ts';
 import { SubstationSchema } from '../../sim/schema/substation.ts';
 import type { Substation } from '../../sim/schema/substation.ts';
 import { checkScenarioReferences } from '../../sim/validate.ts';
+import type { SimCatalog } from './simulation-catalog.ts';
 
-/** Every substation and scenario under content/simulations, validated. */
-export interface SimCatalog {
-  readonly substations: ReadonlyMap<string, Substation>;
-  readonly scenarios: ReadonlyMap<string, Scenario>;
-}
+export type { SimCatalog } from './simulation-catalog.ts';
 
 /** The catalog, or every problem found, each naming the file and the field path. */
 export type CatalogResult = { ok: true; catalog: SimCatalog } | { ok: false; errors: string[] };

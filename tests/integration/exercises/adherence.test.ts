@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
 import { assignments } from '../../../db/schema.ts';
 import { insertExercise } from '../../../src/lib/server/exercises/exercise.ts';
-import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../../helpers/content.ts';
 import type { ExerciseRole } from '../../../src/sim/index.ts';
 import { connectParticipant, type TestParticipant } from '../../helpers/exercise-client.ts';
 import { scriptOrder } from '../../helpers/exercise-script.ts';
@@ -12,7 +12,7 @@ import { addUser, signInAs, TEST_PASSWORD } from '../../helpers/people.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
 
 const ROLES: ExerciseRole[] = ['authority', 'field', 'analyst'];
-const scenario = findScenario('joint-isolate-t1')!.scenario;
+const scenario = contentScenario('joint-isolate-t1').scenario;
 /** Twelve calendar months and a few days on from now. */
 const A_YEAR_ON_MS = 370 * 24 * 60 * 60 * 1000;
 let server: TestServer;

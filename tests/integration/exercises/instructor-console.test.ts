@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '../../../db/client.ts';
 import { statements } from '../../../db/schema.ts';
 import { loadLog } from '../../../src/lib/server/exercises/event-log.ts';
 import { insertExercise } from '../../../src/lib/server/exercises/exercise.ts';
-import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../../helpers/content.ts';
 import {
   applyEntry,
   createExerciseState,
@@ -20,7 +20,7 @@ import {
 } from '../../helpers/exercise-client.ts';
 
 const ROLES: ExerciseRole[] = ['authority', 'field', 'analyst'];
-const found = findScenario('joint-isolate-t1')!;
+const found = contentScenario('joint-isolate-t1');
 let server: TestServer;
 let db: Database;
 

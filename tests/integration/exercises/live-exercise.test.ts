@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
 import { completions, exerciseEvents, statements } from '../../../db/schema.ts';
 import { insertExercise } from '../../../src/lib/server/exercises/exercise.ts';
-import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../../helpers/content.ts';
 import type { ExerciseRole } from '../../../src/sim/index.ts';
 import { startServer, type TestServer } from '../../helpers/server.ts';
 import { addUser, signInAs } from '../../helpers/people.ts';
@@ -16,7 +16,7 @@ import {
 import { scriptOrder, type ScriptMistakes } from '../../helpers/exercise-script.ts';
 
 const ROLES: ExerciseRole[] = ['authority', 'field', 'analyst'];
-const scenario = findScenario('joint-isolate-t1')!.scenario;
+const scenario = contentScenario('joint-isolate-t1').scenario;
 let server: TestServer;
 let db: Database;
 

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../../db/client.ts';
-import { CourseSchema } from '../../../src/lib/content/schemas.ts';
 import { activityIds } from '../../../src/lib/shared/courses/activity-ids.ts';
-import { loadCourseRequirements } from '../../../src/lib/server/completion/content-requirements.ts';
 import type { CourseRequirements } from '../../../src/lib/server/completion/requirements.ts';
 import { writeVerdicts } from '../../../src/lib/server/exercises/verdicts.ts';
 import { recordBase } from '../../../src/lib/server/learning-record/record-base.ts';
-import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../../helpers/content.ts';
 import {
   applyEntry,
   createExerciseState,
@@ -15,7 +13,6 @@ import {
   type ExerciseRole,
   type ExerciseScore,
 } from '../../../src/sim/index.ts';
-import { courseSlugs, readCourse } from '../../helpers/content.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 import { scriptOrder } from '../../helpers/exercise-script.ts';
 import { addUser } from '../../helpers/people.ts';
@@ -26,7 +23,7 @@ import { addUser } from '../../helpers/people.ts';
  * other graded activity would; a fail completes nothing.
  */
 
-const joint = findScenario('joint-isolate-t1')!;
+const joint = contentScenario('joint-isolate-t1');
 const { scenario, substation } = joint;
 let db: Database;
 let cleanup: () => void;
@@ -105,36 +102,5 @@ describe('joint exercise verdicts and course requirements', () => {
     // Written again after a crash: nothing is stored twice.
     expect(await writeVerdicts(db, input)).toEqual({ ok: true });
     expect(await certificatesOf(people.field.id, course.slug)).toBe(1);
-  });
-
-  test('the live server reads the same course requirements from content/ as the catalogue', () => {
-    const loaded = loadCourseRequirements();
-    expect(loaded.map((course) => course.slug)).toEqual(courseSlugs());
-    for (const course of loaded) {
-      const authored = readCourse(course.slug);
-      const fields = CourseSchema.parse(authored.data);
-      expect(course.data).toEqual({
-        title: fields.title,
-        passingScore: fields.passingScore,
-        scenarios: fields.scenarios,
-        recurrenceMonths: fields.recurrenceMonths,
-        version: fields.version,
-      });
-      expect(
-        course.lessons.map((lesson) => [
-          lesson.slug,
-          lesson.data.kind,
-          lesson.data.scenario,
-          Boolean(lesson.data.check),
-        ]),
-      ).toEqual(
-        authored.lessons.map((lesson) => [
-          lesson.slug,
-          lesson.data['kind'] ?? 'reading',
-          lesson.data['scenario'],
-          Boolean(lesson.data['check']),
-        ]),
-      );
-    }
   });
 });

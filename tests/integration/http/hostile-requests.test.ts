@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../../db/client.ts';
 import { appendToLog } from '../../../src/lib/server/exercises/event-log.ts';
 import { insertExercise } from '../../../src/lib/server/exercises/exercise.ts';
-import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../../helpers/content.ts';
 import { ExerciseLogBuilder } from '../../helpers/exercise-log.ts';
 import { DEFAULT_RECORD_BASE } from '../../../src/lib/server/learning-record/record-base.ts';
 import { cmi5Api } from '../../helpers/cmi5-api.ts';
@@ -130,7 +130,7 @@ beforeAll(async () => {
     createdBy: manager.id,
     participants: [{ userId: learner.id, role: 'field' }],
   });
-  const joint = findScenario('joint-isolate-t1')!;
+  const joint = contentScenario('joint-isolate-t1');
   const script = new ExerciseLogBuilder(joint.substation, joint.scenario);
   script.add('field', { kind: 'join', name: 'Field' });
   script.add('observer', { kind: 'inject', inject: 'telemetry-lost' });

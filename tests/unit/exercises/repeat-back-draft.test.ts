@@ -8,7 +8,7 @@ import {
   targetCandidates,
   toggleTarget,
 } from '../../../src/client/exercises/repeat-back-draft.ts';
-import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../../helpers/content.ts';
 import {
   applyEntry,
   createExerciseState,
@@ -16,7 +16,7 @@ import {
   type ExerciseState,
 } from '../../../src/sim/index.ts';
 
-const { scenario, substation } = findScenario('joint-isolate-t1')!;
+const { scenario, substation } = contentScenario('joint-isolate-t1');
 
 function stateAfter(commands: [ExerciseEntry['role'], ExerciseEntry['command']][]): ExerciseState {
   let state = createExerciseState(substation, scenario);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { lessonSlug } from '../../../src/lib/content/lesson-file.ts';
 import { loadSimCatalog } from '../../../src/lib/content/simulation-files.ts';
-import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { findScenario, findSoloScenario } from '../../../src/lib/content/simulation-catalog.ts';
 
 const folders: string[] = [];
 function copyOfContent(): string {
@@ -113,8 +113,18 @@ describe('loadSimCatalog', () => {
   });
 
   test('findScenario returns the scenario with its substation, or null', () => {
-    expect(findScenario('isolate-t1')?.substation.id).toBe('riverside');
-    expect(findScenario('no-such-scenario')).toBeNull();
+    const result = loadSimCatalog();
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(findScenario(result.catalog, 'isolate-t1')?.substation.id).toBe('riverside');
+    expect(findScenario(result.catalog, 'no-such-scenario')).toBeNull();
+  });
+
+  test('findSoloScenario leaves out joint exercises, which are run from /exercises', () => {
+    const result = loadSimCatalog();
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(findSoloScenario(result.catalog, 'isolate-t1')?.scenario.id).toBe('isolate-t1');
+    expect(findScenario(result.catalog, 'joint-isolate-t1')).not.toBeNull();
+    expect(findSoloScenario(result.catalog, 'joint-isolate-t1')).toBeNull();
   });
 });
 

@@ -10,11 +10,10 @@ import {
   type ExerciseRole,
   type ExerciseState,
 } from '../../../src/sim/index.ts';
-import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../../helpers/content.ts';
 import { scriptOrder, type ScriptMistakes } from '../../helpers/exercise-script.ts';
 
-const joint = findScenario('joint-isolate-t1');
-if (joint === null) throw new Error('joint-isolate-t1 missing');
+const joint = contentScenario('joint-isolate-t1');
 const { scenario, substation } = joint;
 const people: [ExerciseRole, string][] = [
   ['authority', 'Ana Authority'],

@@ -1,4 +1,4 @@
-import { loadSimCatalog } from '../../../src/lib/content/simulation-files.ts';
+import { contentScenario, simulationCatalog } from '../../helpers/content.ts';
 import { createInitialState, step } from '../../../src/sim/index.ts';
 import type {
   ActionLogEntry,
@@ -9,18 +9,12 @@ import type {
   Substation,
 } from '../../../src/sim/index.ts';
 
-const loaded = loadSimCatalog();
-if (!loaded.ok) throw new Error(`simulation content is invalid:\n${loaded.errors.join('\n')}`);
 /** The real content, validated. */
-export const catalog = loaded.catalog;
+export const catalog = simulationCatalog();
 
 /** The scenario and its substation, by scenario id. */
-export function scenarioPair(id: string): { substation: Substation; scenario: Scenario } {
-  const scenario = catalog.scenarios.get(id);
-  const substation = scenario && catalog.substations.get(scenario.substation);
-  if (!scenario || !substation) throw new Error(`no scenario ${id}`);
-  return { scenario, substation };
-}
+export const scenarioPair: (id: string) => { substation: Substation; scenario: Scenario } =
+  contentScenario;
 
 /** A copy of a scenario with changes, for rule tests that need other starting states. */
 export function variant(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../../helpers/content.ts';
 import { createInitialState } from '../../../src/sim/state.ts';
 import { step } from '../../../src/sim/step.ts';
 import { deviceActions, generalActions } from '../../../src/client/sims/actions.ts';
@@ -8,8 +8,7 @@ import { renderBriefing } from '../../../src/components/sims/briefing-markdown.t
 import { nearestInDirection } from '../../../src/client/sims/sld-geometry.ts';
 
 function start(id: string) {
-  const found = findScenario(id);
-  if (found === null) throw new Error(`${id} missing`);
+  const found = contentScenario(id);
   return createInitialState(found.substation, found.scenario);
 }
 

@@ -1,13 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { Color } from 'three';
-import { findScenario } from '../../../src/lib/server/sims/catalog.ts';
+import { contentScenario } from '../../helpers/content.ts';
 import { createInitialState } from '../../../src/sim/state.ts';
 import { buildYard } from '../../../src/xr/model/build-yard.ts';
 import { COLORS } from '../../../src/xr/model/colors.ts';
 import { partColor } from '../../../src/xr/scene/yard-colors.ts';
 
-const found = findScenario('rogue-device');
-if (found === null) throw new Error('rogue-device scenario missing');
+const found = contentScenario('rogue-device');
 const sim = createInitialState(found.substation, found.scenario);
 const yard = buildYard(sim);
 

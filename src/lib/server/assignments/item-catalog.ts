@@ -1,5 +1,5 @@
 import type { Content } from '../../content/content-files.ts';
-import type { SimCatalog } from '../../content/simulation-files.ts';
+import type { SimCatalog } from '../../content/simulation-catalog.ts';
 import { activityIds } from '../../shared/courses/activity-ids.ts';
 
 /** What can be assigned. */

@@ -12,7 +12,7 @@ let scenarios: Map<string, { title: string; isJoint: boolean }> | undefined;
  */
 export async function getItemCatalog(): Promise<ItemCatalog> {
   const catalog = await getCatalog();
-  scenarios ??= scenarioTitles(getSimCatalog());
+  scenarios ??= scenarioTitles(await getSimCatalog());
   const imported = await listImportedCourses(await getDb());
   if (imported.length === 0) {
     return { tracks: catalog.tracks, courses: catalog.courses, scenarios };

@@ -47,7 +47,7 @@ export interface HomeLearner {
 export async function loadLearnerHome(db: Database, learner: HomeLearner): Promise<LearnerHome> {
   const userId = learner.id;
   const origin = recordBase(db);
-  const scenarios = getSimCatalog().scenarios;
+  const { scenarios } = await getSimCatalog();
   const scenarioTitle = (id: string): string => scenarios.get(id)?.title ?? id;
   const courses = await getLearnerCourses(db, origin, userId);
   const recency = coursesByRecency(origin, await lastTouches(db, origin, userId));

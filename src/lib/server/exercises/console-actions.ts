@@ -18,7 +18,7 @@ export async function loadConsoleView(
   exerciseId: string,
 ): Promise<ConsoleView> {
   const exercise = /^[0-9a-f-]{36}$/.test(exerciseId) ? await findExercise(db, exerciseId) : null;
-  const found = exercise === null ? null : findScenario(exercise.scenarioId);
+  const found = exercise === null ? null : await findScenario(exercise.scenarioId);
   if (exercise === null || found === null)
     return { ok: false, status: 404, message: 'There is no such exercise.' };
   if (!(await canInstruct(db, user, exercise.id)))

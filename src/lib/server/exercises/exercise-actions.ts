@@ -55,8 +55,10 @@ export function canCreateExercises(user: SessionUser): boolean {
 }
 
 /** Joint scenarios, for the create form. */
-export function jointScenarios(): { id: string; title: string; hasAnalyst: boolean }[] {
-  return [...getSimCatalog().scenarios.values()]
+export async function jointScenarios(): Promise<
+  { id: string; title: string; hasAnalyst: boolean }[]
+> {
+  return [...(await getSimCatalog()).scenarios.values()]
     .filter((s) => s.exercise !== undefined)
     .map((s) => ({
       id: s.id,
@@ -89,7 +91,7 @@ export async function handleExerciseForm(
       };
     const mine = exercise.participants.find((p) => p.userId === user.id);
     if (mine) return { ok: true, redirect: `/exercises/${exercise.id}` };
-    const scenario = findScenario(exercise.scenarioId)?.scenario;
+    const scenario = (await findScenario(exercise.scenarioId))?.scenario;
     if (input.role === 'analyst' && scenario?.exercise?.roles.analyst === undefined)
       return { ok: false, status: 400, message: 'This scenario has no security analyst role.' };
     if (!(await addParticipant(db, exercise.id, user.id, input.role)))
@@ -106,7 +108,7 @@ export async function handleExerciseForm(
       status: 403,
       message: 'Only training managers and administrators create exercises.',
     };
-  const scenario = findScenario(input.scenario)?.scenario;
+  const scenario = (await findScenario(input.scenario))?.scenario;
   if (scenario?.exercise === undefined)
     return { ok: false, status: 400, message: 'Choose one of the joint scenarios.' };
   const participants: { userId: string; role: ExerciseRole }[] = [];
@@ -145,12 +147,12 @@ export async function loadExercisesPage(
 ): Promise<{
   mine: ExerciseSummary[];
   created: ExerciseSummary[];
-  scenarios: ReturnType<typeof jointScenarios>;
+  scenarios: Awaited<ReturnType<typeof jointScenarios>>;
 }> {
   return {
     mine: await pendingExercisesFor(db, user.id),
     created: canCreateExercises(user) ? await exercisesCreatedBy(db, user.id) : [],
-    scenarios: jointScenarios(),
+    scenarios: await jointScenarios(),
   };
 }
 
@@ -170,7 +172,7 @@ export async function loadParticipantView(
   | { ok: false; status: 403 | 404; message: string }
 > {
   const exercise = /^[0-9a-f-]{36}$/.test(exerciseId) ? await findExercise(db, exerciseId) : null;
-  const found = exercise === null ? null : findScenario(exercise.scenarioId);
+  const found = exercise === null ? null : await findScenario(exercise.scenarioId);
   if (exercise === null || found === null)
     return { ok: false, status: 404, message: 'There is no such exercise.' };
   const role = exercise.participants.find((p) => p.userId === user.id)?.role;

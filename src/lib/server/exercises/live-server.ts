@@ -13,7 +13,7 @@ import type { ServerFrame } from '../../shared/exercises/frames.ts';
 import { authenticateUpgrade } from './upgrade-auth.ts';
 import { ExerciseRoom } from './room.ts';
 import type { RoomClient } from './room.ts';
-import { findScenario } from '../sims/catalog.ts';
+import { findScenario, type SimCatalog } from '../../content/simulation-catalog.ts';
 import { RateLimiter } from './rate-limit.ts';
 import type { CourseRequirements } from '../completion/requirements.ts';
 
@@ -26,6 +26,8 @@ export interface LiveServerOptions {
   /** PUBLIC_ORIGIN when set: the only Origin accepted. */
   publicOrigin?: string | undefined;
   heartbeatMs?: number;
+  /** The scenarios exercises run (the server passes its `scenarios` collection). */
+  simulations: SimCatalog;
   /** The catalogue's course requirements: a verdict completes the courses that require its scenario. */
   courses: readonly CourseRequirements[];
 }
@@ -55,7 +57,7 @@ export function attachLiveExercises(server: Server, options: LiveServerOptions):
     authenticated.then(
       (auth) => {
         if (!auth.ok) return refuse(socket, auth.status, auth.message);
-        const found = findScenario(auth.scenarioId);
+        const found = findScenario(options.simulations, auth.scenarioId);
         if (found === null) return refuse(socket, 404, 'The scenario of this exercise is gone.');
         sockets.handleUpgrade(request, socket, head, (ws) => {
           let room = rooms.get(exerciseId);

@@ -41,7 +41,7 @@ export async function loadReview(
   exerciseId: string,
 ): Promise<ReviewResult> {
   const exercise = /^[0-9a-f-]{36}$/.test(exerciseId) ? await findExercise(db, exerciseId) : null;
-  const found = exercise === null ? null : findScenario(exercise.scenarioId);
+  const found = exercise === null ? null : await findScenario(exercise.scenarioId);
   if (exercise === null || found === null)
     return { ok: false, status: 404, message: 'There is no such exercise.' };
   const role = exercise.participants.find((p) => p.userId === user.id)?.role;

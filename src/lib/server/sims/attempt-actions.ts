@@ -3,6 +3,7 @@ import type { VerifiedAttempt } from '../../../sim/verified-attempt.ts';
 import type { Learner } from '../completion/grading.ts';
 import { getCatalog } from '../courses/catalog.ts';
 import { readJson } from '../http/json.ts';
+import { getSimCatalog } from './catalog.ts';
 import { AttemptSubmissionSchema, SIM_ATTEMPT_BODY_LIMIT, submitAttempt } from './attempts.ts';
 
 /** The attempts endpoint's answer: the verified attempt (new or stored), or why it was refused. */
@@ -28,6 +29,9 @@ export async function postAttempt(
     const message = `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`;
     return { ok: false, status: 400, message };
   }
-  const courses = (await getCatalog()).courses.values();
-  return submitAttempt(db, learner, scenarioId, parsed.data, courses);
+  const [simulations, catalog] = await Promise.all([getSimCatalog(), getCatalog()]);
+  return submitAttempt(db, learner, scenarioId, parsed.data, {
+    simulations,
+    courses: catalog.courses.values(),
+  });
 }

@@ -11,7 +11,7 @@ import { recordGrading, type Learner } from '../completion/grading.ts';
 import type { CourseRequirements } from '../completion/requirements.ts';
 import { recordBase } from '../learning-record/record-base.ts';
 import { derivedUuid, isoDuration } from '../learning-record/derived-values.ts';
-import { findScenario } from './catalog.ts';
+import { findScenario, type SimCatalog } from '../../content/simulation-catalog.ts';
 import { scaledScore } from '../../shared/score.ts';
 
 /** How far ahead of the server's clock a browser's clock may run before its claims are refused. */
@@ -64,15 +64,17 @@ async function implausibleClaim(
  * transaction (attempted, then passed or failed with score), with the attempt row and any course it
  * completes. Times are the server's; the browser's start and duration stay in the statement as
  * claims. Resubmitting the same attempt id returns the stored result without writing again.
+ * `content` is the catalogue the attempt is graded against: its scenarios, and the courses a pass
+ * may complete.
  */
 export async function submitAttempt(
   db: Database,
   learner: Learner,
   scenarioId: string,
   submission: AttemptSubmission,
-  courses: Iterable<CourseRequirements> = [],
+  content: { simulations: SimCatalog; courses: Iterable<CourseRequirements> },
 ): Promise<SubmitAttemptResult> {
-  const found = findScenario(scenarioId);
+  const found = findScenario(content.simulations, scenarioId);
   if (!found)
     return { ok: false, status: 404, message: `There is no simulation scenario "${scenarioId}".` };
   if (found.scenario.exercise !== undefined)
@@ -137,7 +139,7 @@ export async function submitAttempt(
   const recorded = await recordGrading(db, {
     learner,
     now: at,
-    courses,
+    courses: content.courses,
     alsoWrite: [{ sql: attemptRow.sql, args: attemptRow.params as never }],
     statements: [
       {

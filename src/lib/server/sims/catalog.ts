@@ -1,36 +1,41 @@
-import type { Scenario } from '../../../sim/schema/scenario.ts';
-import type { Substation } from '../../../sim/schema/substation.ts';
-import { loadSimCatalog, type SimCatalog } from '../../content/simulation-files.ts';
+import { getCollection } from 'astro:content';
+import {
+  findScenario as lookUpScenario,
+  findSoloScenario as lookUpSoloScenario,
+  type ScenarioOnSubstation,
+  type SimCatalog,
+} from '../../content/simulation-catalog.ts';
 
-export type { SimCatalog } from '../../content/simulation-files.ts';
+export type { ScenarioOnSubstation, SimCatalog } from '../../content/simulation-catalog.ts';
 
-let cached: SimCatalog | null = null;
+let cached: Promise<SimCatalog> | undefined;
 
-/** The catalog, loaded once; invalid content is a deployment error and throws with every problem. */
-export function getSimCatalog(): SimCatalog {
-  if (cached !== null) return cached;
-  const result = loadSimCatalog();
-  if (!result.ok) throw new Error(`Invalid simulation content:\n${result.errors.join('\n')}`);
-  cached = result.catalog;
+/**
+ * Substations and scenarios from the `substations` and `scenarios` collections, which the build
+ * validated and cross-checked (src/content.config.ts); read once per process.
+ */
+export function getSimCatalog(): Promise<SimCatalog> {
+  cached ??= loadSimCatalog();
   return cached;
 }
 
-/** A scenario with the substation it runs on, or null for an unknown id. */
-export function findScenario(
-  id: string,
-  catalog: SimCatalog = getSimCatalog(),
-): { scenario: Scenario; substation: Substation } | null {
-  const scenario = catalog.scenarios.get(id);
-  const substation =
-    scenario === undefined ? undefined : catalog.substations.get(scenario.substation);
-  return scenario === undefined || substation === undefined ? null : { scenario, substation };
+async function loadSimCatalog(): Promise<SimCatalog> {
+  const [substations, scenarios] = await Promise.all([
+    getCollection('substations'),
+    getCollection('scenarios'),
+  ]);
+  return {
+    substations: new Map(substations.map((entry) => [entry.data.id, entry.data])),
+    scenarios: new Map(scenarios.map((entry) => [entry.data.id, entry.data])),
+  };
 }
 
-/** A scenario one person can run alone: joint exercises are run from /exercises instead. */
-export function findSoloScenario(
-  id: string,
-  catalog: SimCatalog = getSimCatalog(),
-): { scenario: Scenario; substation: Substation } | null {
-  const found = findScenario(id, catalog);
-  return found === null || found.scenario.exercise !== undefined ? null : found;
+/** A scenario with the substation it runs on, or null for an unknown id. */
+export async function findScenario(id: string): Promise<ScenarioOnSubstation | null> {
+  return lookUpScenario(await getSimCatalog(), id);
+}
+
+/** A scenario one person can run alone, or null (unknown, or a joint exercise). */
+export async function findSoloScenario(id: string): Promise<ScenarioOnSubstation | null> {
+  return lookUpSoloScenario(await getSimCatalog(), id);
 }
