@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { listCourseFolders, readCourseFiles } from '../../content/content-files.ts';
-import { LabSchema } from '../../content/lab.ts';
+import { readContent } from '../../content/content-files.ts';
 import { buildSqliteFile } from './dataset-file.ts';
 import { DEFAULT_DATASETS_ROOT, loadDataset } from './dataset.ts';
 
@@ -36,16 +35,12 @@ export function labDataDir(): string {
   return resolve(process.env['SWITCHYARD_DIST_DIR'] || 'dist', 'lab-data');
 }
 
-const LabFrontmatterSchema = z.object({ lab: LabSchema.pick({ datasets: true }).optional() });
-
 /** Every combination of datasets some lab lesson under `root`/content/courses loads. */
 export function labCombinations(root = process.cwd()): string[][] {
   const keys = new Set<string>();
-  for (const course of listCourseFolders(root)) {
-    for (const lesson of readCourseFiles(course, root).lessons) {
-      const parsed = LabFrontmatterSchema.safeParse(lesson.data);
-      if (parsed.success && parsed.data.lab) keys.add(labDataKey(parsed.data.lab.datasets));
-    }
+  for (const course of readContent(root).courses.values()) {
+    for (const lesson of course.lessons)
+      if (lesson.data.lab) keys.add(labDataKey(lesson.data.lab.datasets));
   }
   return [...keys].sort().map((key) => key.split('+'));
 }
