@@ -33,6 +33,51 @@ const labData = {
   },
 };
 
+const PAGE_ROUTES_ID = 'virtual:switchyard/page-routes';
+
+/**
+ * Provides the route patterns of the site's .astro pages as `virtual:switchyard/page-routes`, so
+ * the middleware can answer a method no page takes (PUT, DELETE, ...) with a 405 before a page
+ * runs; endpoints (the xAPI resources, APIs) declare their own methods and are left out.
+ */
+function pageRoutes() {
+  /** @type {string[]} */
+  let patterns = [];
+  return {
+    name: 'switchyard-page-routes',
+    hooks: {
+      /** @param {{ updateConfig: (config: import('astro').AstroUserConfig) => void }} options */
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'switchyard-page-routes',
+                /** @param {string} id */
+                resolveId: (id) => (id === PAGE_ROUTES_ID ? `\0${PAGE_ROUTES_ID}` : undefined),
+                /** @param {string} id */
+                load: (id) =>
+                  id === `\0${PAGE_ROUTES_ID}`
+                    ? `export default ${JSON.stringify(patterns)};`
+                    : undefined,
+              },
+            ],
+          },
+        });
+      },
+      /** @param {{ routes: import('astro').IntegrationResolvedRoute[] }} options */
+      'astro:routes:resolved': ({ routes }) => {
+        patterns = routes
+          // The error pages also answer addresses that match no route, which stay a 404.
+          .filter((route) => route.type === 'page' && route.origin === 'project')
+          .filter((route) => !['/403', '/404', '/500'].includes(route.pattern))
+          .map((route) => route.pattern)
+          .sort();
+      },
+    },
+  };
+}
+
 /**
  * Adds src/lib/server/node-server.ts to the server build as dist/server/node-server.mjs: what
  * `npm start` runs beside Astro's handler (live exercise sockets) then shares the pages' content
@@ -57,7 +102,7 @@ export default defineConfig({
   output: 'server',
   outDir: process.env['SWITCHYARD_DIST_DIR'] || './dist',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react(), searchIndex, labData],
+  integrations: [react(), pageRoutes(), searchIndex, labData],
   // The origin check lives in src/middleware.ts so that JSON writes are covered too.
   security: {
     checkOrigin: false,

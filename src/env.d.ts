@@ -1,5 +1,11 @@
 /// <reference types="astro/client" />
 
+declare module 'virtual:switchyard/page-routes' {
+  /** Route patterns of the .astro pages (`/courses/[course]/[lesson]`), built from src/pages. */
+  const patterns: readonly string[];
+  export default patterns;
+}
+
 declare namespace App {
   interface Locals {
     /** The signed-in user, or null. */

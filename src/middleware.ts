@@ -17,6 +17,8 @@ import {
   preflightResponse,
 } from './lib/server/xapi/cors.ts';
 import { fallbackVersion, VERSION_HEADER } from './lib/server/xapi/protocol.ts';
+import pagePatterns from 'virtual:switchyard/page-routes';
+import { PAGE_METHODS, refusedPageMethod } from './lib/server/http/page-methods.ts';
 
 /** CORS for the xAPI endpoint: preflights answered here, every answer readable cross-origin. */
 const xapiCors = defineMiddleware(async (context, next) => {
@@ -87,6 +89,15 @@ const limitBodies = defineMiddleware(async (context, next) => {
   if (!isTooLarge) return next();
   cancelQuietly(request.body);
   return tooLargeResponse(path, tooLargeMessage(limit, hint), request.headers.get(VERSION_HEADER));
+});
+
+const pageRoutes = new Set(pagePatterns);
+
+/** A page takes GET, HEAD and POST (its forms); any other method is refused before the page runs. */
+const pageMethods = defineMiddleware(async (context, next) => {
+  const { method } = context.request;
+  if (PAGE_METHODS.includes(method) || !pageRoutes.has(context.routePattern)) return next();
+  return refusedPageMethod(method);
 });
 
 /** Puts the signed-in user and session on locals. */
@@ -160,6 +171,7 @@ const guard = defineMiddleware(async (context, next) => {
 export const onRequest = sequence(
   securityHeaders,
   xapiCors,
+  pageMethods,
   limitBodies,
   authenticate,
   checkOrigin,

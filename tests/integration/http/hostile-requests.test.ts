@@ -26,16 +26,10 @@ import { addCredential } from '../../helpers/xapi.ts';
 
 const CONCURRENCY = 6;
 /**
- * Tables a refused request may still touch: sign-in throttling, audit of refusals, SSO starts,
- * and the learning record of a signed-in person viewing a lesson (counted apart below).
+ * Tables a refused request may still touch: sessions, sign-in throttling, audit of refusals and
+ * SSO starts. The learning record is not among them: no page writes on GET.
  */
 const MAY_CHANGE = new Set([
-  'statements',
-  'statement_refs',
-  'completions',
-  // Derived from completions in the same transaction (packed per-learner summaries and their keys).
-  'completion_summaries',
-  'activity_keys',
   'sessions',
   'sign_in_throttles',
   'trusted_devices',
@@ -50,14 +44,6 @@ let server: TestServer;
 let db: Database;
 let credentials: Credentials;
 let targets: Target[] = [];
-
-/** Statements other than those a signed-in person's page views write (experienced, attempted). */
-async function recordedOutcomes(): Promise<number> {
-  const result = await db.$client.execute(
-    "SELECT count(*) AS n FROM statements WHERE json_extract(body, '$.verb.id') NOT IN ('http://adlnet.gov/expapi/verbs/experienced', 'http://adlnet.gov/expapi/verbs/attempted')",
-  );
-  return Number(result.rows[0]?.['n']);
-}
 
 async function tableCounts(): Promise<Map<string, number>> {
   const tables = await db.$client.execute(
@@ -430,7 +416,6 @@ describe('hostile requests over every route family', () => {
       target.senders.flatMap((sender) => hostileCases(target, sender, credentials)),
     );
     const before = await tableCounts();
-    const outcomesBefore = await recordedOutcomes();
     const started = performance.now();
     const results = await runAll(cases);
     const seconds = (performance.now() - started) / 1000;
@@ -485,7 +470,6 @@ describe('hostile requests over every route family', () => {
       .filter(([name, count]) => !MAY_CHANGE.has(name) && before.get(name) !== count)
       .map(([name, count]) => `${name}: ${before.get(name)} -> ${count}`);
     expect(changed).toEqual([]);
-    expect(await recordedOutcomes()).toBe(outcomesBefore);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   }, 120_000);
 });
