@@ -39,6 +39,7 @@ const PAGE_ROUTES_ID = 'virtual:switchyard/page-routes';
  * Provides the route patterns of the site's .astro pages as `virtual:switchyard/page-routes`, so
  * the middleware can answer a method no page takes (PUT, DELETE, ...) with a 405 before a page
  * runs; endpoints (the xAPI resources, APIs) declare their own methods and are left out.
+ * @returns {import('astro').AstroIntegration}
  */
 function pageRoutes() {
   /** @type {string[]} */
@@ -46,7 +47,6 @@ function pageRoutes() {
   return {
     name: 'switchyard-page-routes',
     hooks: {
-      /** @param {{ updateConfig: (config: import('astro').AstroUserConfig) => void }} options */
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
           vite: {
@@ -65,7 +65,6 @@ function pageRoutes() {
           },
         });
       },
-      /** @param {{ routes: import('astro').IntegrationResolvedRoute[] }} options */
       'astro:routes:resolved': ({ routes }) => {
         patterns = routes
           // The error pages also answer addresses that match no route, which stay a 404.
